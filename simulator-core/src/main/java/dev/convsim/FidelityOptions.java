@@ -1,0 +1,223 @@
+package dev.convsim;
+
+import dev.convsim.routing.PoolSelection;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every behaviour the reference leaves open, as one named option with a documented default (README, "Fidelity").
+ * Immutable; change options with {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * FidelityOptions.defaults().toBuilder().numberWebhookFiresAlongside(false).build()
+ * }</pre>
+ *
+ * @param numberWebhookFiresAlongside the number's own SMS URL fires on every inbound message to it, also when
+ *     Conversations captures, autocreates or drops it (default true: the current doc text and live observation)
+ * @param addressConfigurationFirst an enabled address configuration wins over an autocreating messaging service
+ *     (default true: Flex's wording)
+ * @param reactivationReason the {@code Reason} of {@code onConversationStateUpdated} when activity reactivates an
+ *     inactive conversation (default {@code EVENT}: the documented reason for event-driven changes)
+ * @param globalAndServiceBothReceive an event fires to the global and the service scope independently (default
+ *     true); when false, a conversation's events go to its service scope only, if that scope has a URL for them
+ * @param serviceSkipsCarrierMessageAdded the service scope does not receive {@code onMessageAdded} for a message
+ *     that arrived from the carrier (default false; a live spike observed it)
+ * @param restPreActionHooks a REST call with {@code X-Twilio-Webhook-Enabled: true} also fires pre-action hooks,
+ *     which may reject it (default true)
+ * @param uniqueNameFromPreAction a pre-action answer may set {@code unique_name} (default false: undocumented)
+ * @param stateUpdatedOnOneToOneAutocreation 1:1 autocreation also fires {@code onConversationStateUpdated}
+ *     (default false: not documented, not observed)
+ * @param groupMmsEnabled the account has Group MMS (default true); when off, group API calls fail with 50452 and
+ *     an inbound group message is handled as a 1:1 message from From to To
+ * @param groupParticipantLimit the most participants a group MMS conversation may have (default 10: current docs;
+ *     older docs said 20)
+ * @param webhookTimeout how long a webhook may take before it counts as timed out (default 5 s, Twilio's maximum)
+ * @param autocreationPropagationDelay how long a console change to autocreation takes to apply, the old setting
+ *     applying meanwhile (default zero; the docs say up to 60 s)
+ * @param poolSelection how pool routing chooses among available workers (default least assigned)
+ * @param journalLimit how many journal entries are kept; older ones are dropped and counted (default 100,000)
+ */
+public record FidelityOptions(
+        boolean numberWebhookFiresAlongside,
+        boolean addressConfigurationFirst,
+        String reactivationReason,
+        boolean globalAndServiceBothReceive,
+        boolean serviceSkipsCarrierMessageAdded,
+        boolean restPreActionHooks,
+        boolean uniqueNameFromPreAction,
+        boolean stateUpdatedOnOneToOneAutocreation,
+        boolean groupMmsEnabled,
+        int groupParticipantLimit,
+        Duration webhookTimeout,
+        Duration autocreationPropagationDelay,
+        PoolSelection poolSelection,
+        int journalLimit) {
+
+    private static final FidelityOptions DEFAULTS = new FidelityOptions(true, true, "EVENT", true, false, true,
+            false, false, true, 10, Duration.ofSeconds(5), Duration.ZERO, PoolSelection.LEAST_ASSIGNED, 100_000);
+
+    /** Validates every option. */
+    public FidelityOptions {
+        Objects.requireNonNull(reactivationReason, "reactivationReason");
+        if (!reactivationReason.equals("EVENT") && !reactivationReason.equals("API")
+                && !reactivationReason.equals("TIMER")) {
+            throw new IllegalArgumentException("reactivationReason [" + reactivationReason
+                    + "] is not a Reason: expected EVENT, API or TIMER");
+        }
+        if (groupParticipantLimit < 3) {
+            throw new IllegalArgumentException("groupParticipantLimit [" + groupParticipantLimit
+                    + "] is too small: a group MMS needs at least 3 participants");
+        }
+        Objects.requireNonNull(webhookTimeout, "webhookTimeout");
+        if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
+            throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout + "] must be positive, e.g. PT5S");
+        }
+        Objects.requireNonNull(autocreationPropagationDelay, "autocreationPropagationDelay");
+        if (autocreationPropagationDelay.isNegative()) {
+            throw new IllegalArgumentException("autocreationPropagationDelay [" + autocreationPropagationDelay
+                    + "] must not be negative: use PT0S for none");
+        }
+        Objects.requireNonNull(poolSelection, "poolSelection");
+        if (journalLimit < 1) {
+            throw new IllegalArgumentException("journalLimit [" + journalLimit + "] must be at least 1");
+        }
+    }
+
+    /** The documented defaults. */
+    public static FidelityOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes options one at a time; unchanged ones keep their values. */
+    public static final class Builder {
+        private boolean numberWebhookFiresAlongside;
+        private boolean addressConfigurationFirst;
+        private String reactivationReason;
+        private boolean globalAndServiceBothReceive;
+        private boolean serviceSkipsCarrierMessageAdded;
+        private boolean restPreActionHooks;
+        private boolean uniqueNameFromPreAction;
+        private boolean stateUpdatedOnOneToOneAutocreation;
+        private boolean groupMmsEnabled;
+        private int groupParticipantLimit;
+        private Duration webhookTimeout;
+        private Duration autocreationPropagationDelay;
+        private PoolSelection poolSelection;
+        private int journalLimit;
+
+        private Builder(FidelityOptions o) {
+            numberWebhookFiresAlongside = o.numberWebhookFiresAlongside;
+            addressConfigurationFirst = o.addressConfigurationFirst;
+            reactivationReason = o.reactivationReason;
+            globalAndServiceBothReceive = o.globalAndServiceBothReceive;
+            serviceSkipsCarrierMessageAdded = o.serviceSkipsCarrierMessageAdded;
+            restPreActionHooks = o.restPreActionHooks;
+            uniqueNameFromPreAction = o.uniqueNameFromPreAction;
+            stateUpdatedOnOneToOneAutocreation = o.stateUpdatedOnOneToOneAutocreation;
+            groupMmsEnabled = o.groupMmsEnabled;
+            groupParticipantLimit = o.groupParticipantLimit;
+            webhookTimeout = o.webhookTimeout;
+            autocreationPropagationDelay = o.autocreationPropagationDelay;
+            poolSelection = o.poolSelection;
+            journalLimit = o.journalLimit;
+        }
+
+        /** See {@link FidelityOptions#numberWebhookFiresAlongside()}. */
+        public Builder numberWebhookFiresAlongside(boolean value) {
+            numberWebhookFiresAlongside = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#addressConfigurationFirst()}. */
+        public Builder addressConfigurationFirst(boolean value) {
+            addressConfigurationFirst = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#reactivationReason()}. */
+        public Builder reactivationReason(String value) {
+            reactivationReason = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#globalAndServiceBothReceive()}. */
+        public Builder globalAndServiceBothReceive(boolean value) {
+            globalAndServiceBothReceive = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#serviceSkipsCarrierMessageAdded()}. */
+        public Builder serviceSkipsCarrierMessageAdded(boolean value) {
+            serviceSkipsCarrierMessageAdded = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#restPreActionHooks()}. */
+        public Builder restPreActionHooks(boolean value) {
+            restPreActionHooks = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#uniqueNameFromPreAction()}. */
+        public Builder uniqueNameFromPreAction(boolean value) {
+            uniqueNameFromPreAction = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#stateUpdatedOnOneToOneAutocreation()}. */
+        public Builder stateUpdatedOnOneToOneAutocreation(boolean value) {
+            stateUpdatedOnOneToOneAutocreation = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#groupMmsEnabled()}. */
+        public Builder groupMmsEnabled(boolean value) {
+            groupMmsEnabled = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#groupParticipantLimit()}. */
+        public Builder groupParticipantLimit(int value) {
+            groupParticipantLimit = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#webhookTimeout()}. */
+        public Builder webhookTimeout(Duration value) {
+            webhookTimeout = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#autocreationPropagationDelay()}. */
+        public Builder autocreationPropagationDelay(Duration value) {
+            autocreationPropagationDelay = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#poolSelection()}. */
+        public Builder poolSelection(PoolSelection value) {
+            poolSelection = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#journalLimit()}. */
+        public Builder journalLimit(int value) {
+            journalLimit = value;
+            return this;
+        }
+
+        /** The options; throws IllegalArgumentException naming a bad value. */
+        public FidelityOptions build() {
+            return new FidelityOptions(numberWebhookFiresAlongside, addressConfigurationFirst, reactivationReason,
+                    globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,
+                    uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,
+                    groupParticipantLimit, webhookTimeout, autocreationPropagationDelay, poolSelection,
+                    journalLimit);
+        }
+    }
+}

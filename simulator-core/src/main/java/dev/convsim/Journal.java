@@ -1,0 +1,75 @@
+package dev.convsim;
+
+import dev.convsim.journal.JournalEntry;
+import dev.convsim.webhook.RecordedDelivery;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bounded, ordered journal. Guarded by the engine lock. */
+final class Journal {
+    private final int limit;
+    private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
+    private final ArrayDeque<RecordedDelivery> deliveries = new ArrayDeque<>();
+    private long sequence;
+    private long deliverySequence;
+    private long droppedEntries;
+    private long droppedDeliveries;
+
+    Journal(int limit) {
+        this.limit = limit;
+    }
+
+    long nextSequence() {
+        return ++sequence;
+    }
+
+    long nextDeliverySequence() {
+        return ++deliverySequence;
+    }
+
+    void append(JournalEntry entry) {
+        entries.addLast(entry);
+        if (entries.size() > limit) {
+            entries.removeFirst();
+            droppedEntries++;
+        }
+        if (entry instanceof JournalEntry.Delivered d) {
+            deliveries.addLast(d.delivery());
+            if (deliveries.size() > limit) {
+                deliveries.removeFirst();
+                droppedDeliveries++;
+            }
+        }
+    }
+
+    List<JournalEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    List<RecordedDelivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    long droppedEntries() {
+        return droppedEntries;
+    }
+
+    long droppedDeliveries() {
+        return droppedDeliveries;
+    }
+
+    List<JournalEntry> since(long sequenceExclusive) {
+        List<JournalEntry> out = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            if (e.sequence() > sequenceExclusive) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    long lastSequence() {
+        return sequence;
+    }
+}

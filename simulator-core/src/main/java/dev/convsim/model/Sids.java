@@ -1,0 +1,74 @@
+package dev.convsim.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * Twilio SIDs: a two-letter prefix and 32 hex digits. convsim mints them from a per-prefix counter, so the first
+ * conversation of every simulator is {@code CH00000000000000000000000000000001}.
+ */
+public final class Sids {
+
+    /** Account. */
+    public static final String ACCOUNT = "AC";
+    /** Conversation Service (chat service). */
+    public static final String CONVERSATION_SERVICE = "IS";
+    /** Messaging Service. */
+    public static final String MESSAGING_SERVICE = "MG";
+    /** Conversation. */
+    public static final String CONVERSATION = "CH";
+    /** Conversation participant. */
+    public static final String PARTICIPANT = "MB";
+    /** Conversation message. */
+    public static final String MESSAGE = "IM";
+    /** Conversation-scoped webhook. */
+    public static final String WEBHOOK = "WH";
+    /** Address configuration. */
+    public static final String ADDRESS_CONFIGURATION = "IG";
+    /** Media. */
+    public static final String MEDIA = "ME";
+    /** Studio flow. */
+    public static final String FLOW = "FW";
+    /** An SMS on the underlying channel. */
+    public static final String SMS_MESSAGE = "SM";
+    /** An MMS on the underlying channel. */
+    public static final String MMS_MESSAGE = "MM";
+
+    private static final Pattern ANY = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Sids() {
+    }
+
+    /** The SID with this prefix and counter value: {@code format("CH", 1)} is {@code CH000…001}. */
+    public static String format(String prefix, long counter) {
+        char[] out = new char[34];
+        out[0] = prefix.charAt(0);
+        out[1] = prefix.charAt(1);
+        for (int i = 33; i >= 18; i--) {
+            out[i] = HEX[(int) (counter & 0xF)];
+            counter >>>= 4;
+        }
+        for (int i = 2; i < 18; i++) {
+            out[i] = '0';
+        }
+        return new String(out);
+    }
+
+    /** True when the value is shaped like a SID of this prefix. */
+    public static boolean is(String prefix, String value) {
+        return value != null && value.length() == 34 && value.startsWith(prefix) && ANY.matcher(value).matches();
+    }
+
+    /** True when the value is shaped like a SID of any prefix. */
+    public static boolean isAny(String value) {
+        return value != null && value.length() == 34 && ANY.matcher(value).matches();
+    }
+
+    /** {@code CH…01}: the prefix, an ellipsis and the last two hex digits, for one-line summaries. */
+    public static String abbreviate(String sid) {
+        if (sid == null || sid.length() != 34) {
+            return String.valueOf(sid);
+        }
+        return sid.substring(0, 2) + "…" + sid.substring(32);
+    }
+}
