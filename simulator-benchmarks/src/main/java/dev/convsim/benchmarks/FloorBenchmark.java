@@ -1,0 +1,82 @@
+package dev.convsim.benchmarks;
+
+import dev.convsim.inbound.InboundMessage;
+import dev.convsim.model.Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Benchmark 0, the floor: the bare work any capture must do, and nothing else. It looks the message's number pair
+ * up in a hash map of live conversations and appends a message record to that conversation's list. Same input as
+ * {@link CaptureBenchmark} (equal addresses, scattered order), so the ratio between the two is the price of
+ * everything the simulator does beyond that: decision, SIDs, journal, timers, webhook planning.
+ */
+@State(Scope.Thread)
+@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class FloorBenchmark {
+
+    /** A number pair, as the simulator's binding index keys it. */
+    record NumberPair(Address address, Address proxyAddress) {
+    }
+
+    /** The least a message record can be: its index and body. */
+    record MessageRecord(int index, String body) {
+    }
+
+    @Param({"1000", "1000000"})
+    public int liveConversations;
+
+    private Map<NumberPair, List<MessageRecord>> conversations;
+    private InboundMessage[] messages;
+    private int next;
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+        if (conversations != null && liveConversations > CaptureBenchmark.REBUILD_LIMIT) {
+            return;
+        }
+        conversations = new HashMap<>();
+        for (int i = 0; i < liveConversations; i++) {
+            InboundMessage first = InboundMessage.of(Fixtures.sender(i), Fixtures.TWILIO_NUMBER, "hello");
+            List<MessageRecord> list = new ArrayList<>(2);
+            list.add(new MessageRecord(0, first.body()));
+            conversations.put(new NumberPair(first.from(), first.to()), list);
+        }
+        if (messages == null) {
+            messages = Fixtures.scatteredMessages(liveConversations, 42);
+        }
+        next = 0;
+    }
+
+    /** One captured message at the floor: a lookup and an append. */
+    @Benchmark
+    public MessageRecord lookupAndAppend() {
+        InboundMessage m = messages[next];
+        if (++next == messages.length) {
+            next = 0;
+        }
+        List<MessageRecord> list = conversations.get(new NumberPair(m.from(), m.to()));
+        MessageRecord record = new MessageRecord(list.size(), m.body());
+        list.add(record);
+        return record;
+    }
+}
