@@ -138,9 +138,14 @@ public final class ConversationsSimulator {
         return engine.locked(engine.journal::droppedEntries);
     }
 
-    /** The journal as text, one line per event. */
+    /** The journal as text, one line per event, after a line saying how many older events were dropped, if any. */
     public String journalText() {
         StringBuilder out = new StringBuilder();
+        long dropped = journalDropped();
+        if (dropped > 0) {
+            out.append("(").append(dropped).append(" older events dropped: journalLimit is ")
+                    .append(engine.options.journalLimit()).append(")\n");
+        }
         for (JournalEntry e : journal()) {
             out.append(e).append('\n');
         }

@@ -236,7 +236,7 @@ abstract class Engine {
         locked(() -> {
             RecordedDelivery delivery = new RecordedDelivery(journal.nextDeliverySequence(), pending.at(),
                     pending.phase(), pending.scope(), pending.url(), pending.method(), pending.eventType(),
-                    pending.params(), attempt, answer.timedOut() ? null : answer.status(), answer.body(), why);
+                    request.params(), attempt, answer.timedOut() ? null : answer.status(), answer.body(), why);
             journal.append(new JournalEntry.Delivered(journal.nextSequence(), pending.at(), delivery));
         });
         return answer;
@@ -273,8 +273,21 @@ abstract class Engine {
 
     /** Queues a post-action event to the global, service and conversation scopes that list it. */
     void post(WebhookEvent event, ConvEntity c, Map<String, String> params, boolean carrierMessage) {
+        post(event, c, () -> params, carrierMessage);
+    }
+
+    /**
+     * As {@link #post(WebhookEvent, ConvEntity, Map, boolean)}, building the parameters only when some scope
+     * listens: the hot inbound paths fire events nobody may have configured.
+     */
+    void post(WebhookEvent event, ConvEntity c, Supplier<Map<String, String>> lazyParams, boolean carrierMessage) {
+        List<Target> targets = scopeTargets(event, c.chatServiceSid, carrierMessage);
+        if (targets.isEmpty() && !c.hasWebhooks()) {
+            return;
+        }
+        Map<String, String> params = lazyParams.get();
         Instant at = now();
-        for (Target t : scopeTargets(event, c.chatServiceSid, carrierMessage)) {
+        for (Target t : targets) {
             enqueue(new Pending(at, Phase.POST, t.scope(), t.url(), t.method(), event.wire(), params, 0));
         }
         if (c.hasWebhooks()) {
@@ -561,7 +574,9 @@ abstract class Engine {
     private sealed interface Plan {
     }
 
-    private record CapturePlan(ConvEntity conversation, PartEntity sender, PhoneNumber numberHook) implements Plan {
+    /** {@code preTargets}: where {@code onMessageAdd} goes, found under the same lock as the rest of the plan. */
+    private record CapturePlan(ConvEntity conversation, PartEntity sender, PhoneNumber numberHook,
+            List<Target> preTargets) implements Plan {
     }
 
     private record AutocreatePlan(InboundTrail trail, InboundOutcome.Via via, String viaSid, String chatServiceSid,
@@ -580,7 +595,21 @@ abstract class Engine {
         Outbox outbox = enter();
         try {
             while (true) {
-                Plan plan = locked(() -> plan(message));
+                Plan plan;
+                InboundOutcome committed = null;
+                lock.lock();
+                try {
+                    plan = plan(message);
+                    if (plan instanceof CapturePlan capture && capture.preTargets().isEmpty()) {
+                        // no pre-action hook to wait for: decide and commit in one lock hold
+                        committed = commitCapture(message, capture, Map.of());
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                if (committed != null) {
+                    return committed;
+                }
                 InboundOutcome outcome;
                 if (plan instanceof CapturePlan capture) {
                     outcome = capture(message, capture);
@@ -633,12 +662,15 @@ abstract class Engine {
                         break;
                     }
                 }
-                return new CapturePlan(c, sender, numberHook);
+                return new CapturePlan(c, sender, numberHook,
+                        scopeTargets(WebhookEvent.ON_MESSAGE_ADD, c.chatServiceSid, true));
             }
         } else {
             PartEntity p = pairIndex.get(new PairKey(message.from(), message.to()));
             if (p != null) {
-                return new CapturePlan(conversations.get(p.conversationSid), p, numberHook);
+                ConvEntity c = conversations.get(p.conversationSid);
+                return new CapturePlan(c, p, numberHook,
+                        scopeTargets(WebhookEvent.ON_MESSAGE_ADD, c.chatServiceSid, true));
             }
         }
         AddressConfiguration ac = addressConfigurationByAddress.get(message.to());
@@ -725,7 +757,7 @@ abstract class Engine {
         ConvEntity c = plan.conversation();
         PartEntity sender = plan.sender();
         Map<String, String> changes = Map.of();
-        List<Target> targets = locked(() -> scopeTargets(WebhookEvent.ON_MESSAGE_ADD, c.chatServiceSid, true));
+        List<Target> targets = plan.preTargets();
         if (!targets.isEmpty()) {
             Map<String, String> params = WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADD, source(message))
                     .put("ConversationSid", c.sid)
@@ -753,29 +785,31 @@ abstract class Engine {
             changes = verdict.changes();
         }
         Map<String, String> modified = changes;
-        return locked(() -> {
-            if (!stillCaptures(message, plan)) {
-                return null;
-            }
-            if (plan.numberHook() != null) {
-                notifyNumber(message, plan.numberHook(), c.messagingServiceSid);
-            }
-            boolean wasInactive = c.state == ConversationState.INACTIVE;
-            Message m = appendMessage(c, sender == null ? null : sender.sid,
-                    modified.getOrDefault("author", message.from().value()),
-                    modified.getOrDefault("body", message.body()),
-                    modified.getOrDefault("attributes", "{}"), message);
-            InboundOutcome o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
-                    m.sid(), wasInactive);
-            journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
-            record(Resource.MESSAGE, Action.ADDED, m.sid(), c.sid, "index " + m.index());
-            activity(c, true, source(message));
-            post(WebhookEvent.ON_MESSAGE_ADDED, c,
-                    WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source(message))
-                            .message(m, c.messagingServiceSid).build(),
-                    true);
-            return o;
-        });
+        return locked(() -> stillCaptures(message, plan) ? commitCapture(message, plan, modified) : null);
+    }
+
+    /** Commits a capture under the lock, with the fields a pre-action answer changed. */
+    private InboundOutcome commitCapture(InboundMessage message, CapturePlan plan, Map<String, String> modified) {
+        ConvEntity c = plan.conversation();
+        PartEntity sender = plan.sender();
+        if (plan.numberHook() != null) {
+            notifyNumber(message, plan.numberHook(), c.messagingServiceSid);
+        }
+        boolean wasInactive = c.state == ConversationState.INACTIVE;
+        Message m = appendMessage(c, sender == null ? null : sender.sid,
+                modified.getOrDefault("author", message.from().value()),
+                modified.getOrDefault("body", message.body()),
+                modified.getOrDefault("attributes", "{}"), message);
+        InboundOutcome o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
+                m.sid(), wasInactive);
+        journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
+        record(Resource.MESSAGE, Action.ADDED, m.sid(), c.sid, "index " + m.index());
+        activity(c, true, source(message));
+        post(WebhookEvent.ON_MESSAGE_ADDED, c,
+                () -> WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source(message))
+                        .message(m, c.messagingServiceSid).build(),
+                true);
+        return o;
     }
 
     private boolean stillCaptures(InboundMessage message, CapturePlan plan) {

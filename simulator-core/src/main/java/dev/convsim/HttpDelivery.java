@@ -48,6 +48,9 @@ final class HttpDelivery {
         if (url == null) {
             return false;
         }
+        if (allowedHosts.isEmpty() && !url.regionMatches(true, 0, "http:", 0, 5)) {
+            return false; // only http:// loopback URLs qualify: skip parsing the usual https:// ones
+        }
         URI uri;
         try {
             uri = URI.create(url);

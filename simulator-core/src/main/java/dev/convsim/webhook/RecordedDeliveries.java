@@ -75,7 +75,8 @@ public final class RecordedDeliveries {
         List<RecordedDelivery> all = all();
         if (consumed < droppedCount) {
             throw new AssertionError("deliveries #" + (consumed + 1) + " to #" + droppedCount
-                    + " were dropped by the journal bound before they were taken; raise journalLimit");
+                    + " were dropped by the journal bound before they were taken (only the last " + all.size()
+                    + " are kept): raise FidelityOptions.journalLimit, or take deliveries as they come");
         }
         int index = (int) (consumed - droppedCount);
         if (index >= all.size()) {
@@ -108,16 +109,24 @@ public final class RecordedDeliveries {
             while (i < actual.size() && i < expected.size() && actual.get(i).equals(expected.get(i))) {
                 i++;
             }
+            long droppedCount = dropped.get();
             throw new AssertionError("expected deliveries " + expected + " but were " + actual
                     + "; first difference at position " + i + ": expected "
                     + (i < expected.size() ? expected.get(i) : "nothing") + ", was "
-                    + (i < actual.size() ? all().get(i) : "nothing"));
+                    + (i < actual.size() ? all().get(i) : "nothing")
+                    + (droppedCount == 0 ? "" : "; " + droppedCount
+                            + " older deliveries were dropped by the journal bound and are not compared"));
         }
     }
 
+    /** One line per kept delivery, after a line saying how many older ones were dropped, if any. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
+        long droppedCount = dropped.get();
+        if (droppedCount > 0) {
+            s.append("(").append(droppedCount).append(" older deliveries dropped by the journal bound)\n");
+        }
         for (RecordedDelivery d : all()) {
             s.append(d).append('\n');
         }

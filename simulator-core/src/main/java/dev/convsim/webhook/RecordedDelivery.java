@@ -27,9 +27,9 @@ public record RecordedDelivery(
         String responseBody,
         String error) {
 
-    /** Copies the parameters. */
+    /** Copies the parameters, keeping their order (shared, not copied, when they come from a {@link WebhookRequest}). */
     public RecordedDelivery {
-        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        params = WebhookForm.copyOf(params);
     }
 
     /** A parameter's value, or null. */

@@ -1,7 +1,6 @@
 package dev.convsim.webhook;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +18,9 @@ public record WebhookRequest(
         Map<String, String> params,
         int attempt) {
 
-    /** Copies the parameters, keeping their order. */
+    /** Copies the parameters, keeping their order (an immutable map; null values are kept). */
     public WebhookRequest {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = WebhookForm.copyOf(params);
     }
 
     /** A parameter's value, or null. */

@@ -1,0 +1,175 @@
+package dev.convsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.convsim.api.WebhookConfigurationRequest;
+import dev.convsim.journal.JournalEntry;
+import dev.convsim.webhook.RecordedDelivery;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The journal keeps the last {@code journalLimit} entries, counts what it drops, and says so plainly. */
+class JournalBoundTest {
+
+    private static final String TWILIO = "+15005550001";
+
+    private static ConversationsSimulator simulator(int journalLimit, boolean postWebhooks) {
+        ConversationsSimulator.Builder builder = ConversationsSimulator.builder()
+                .options(FidelityOptions.defaults().toBuilder().journalLimit(journalLimit).build())
+                .autocreate(TWILIO);
+        if (postWebhooks) {
+            // three post-action deliveries per autocreation, answered 200 by the default endpoint
+            builder.globalWebhooks(new WebhookConfigurationRequest().postWebhookUrl("https://hooks.example.com/post")
+                    .filters("onConversationAdded", "onParticipantAdded", "onMessageAdded"));
+        }
+        return builder.build();
+    }
+
+    private static String sender(int i) {
+        return "+1555" + String.format("%07d", i);
+    }
+
+    @Test
+    void journalKeepsOnlyTheNewestEntriesUpToTheLimit() {
+        ConversationsSimulator sim = simulator(10, false);
+        for (int i = 0; i < 30; i++) {
+            sim.receive(sender(i % 3), TWILIO, "message " + i);
+        }
+        List<JournalEntry> kept = sim.journal();
+        long total = sim.journalDropped() + kept.size();
+
+        assertThat(kept).hasSize(10);
+        assertThat(sim.journalDropped()).isEqualTo(total - 10).isPositive();
+        // the kept entries are the newest ones, contiguous, ending at the last event
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i).sequence()).isEqualTo(sim.journalDropped() + 1 + i);
+        }
+        assertThat(kept.get(9).toString()).contains("index 9");
+    }
+
+    @Test
+    void nothingIsDroppedUntilTheLimitIsExceeded() {
+        int setup = simulator(100, false).journal().size(); // the service and the address configuration
+        ConversationsSimulator sim = simulator(setup + 8, false);
+        sim.receive(sender(1), TWILIO, "hello"); // autocreation: 4 entries
+        sim.receive(sender(1), TWILIO, "again"); // capture: 2 entries
+        sim.receive(sender(1), TWILIO, "third"); // capture: 2 entries, 8 in all
+
+        assertThat(sim.journal()).hasSize(setup + 8);
+        assertThat(sim.journalDropped()).isZero();
+        assertThat(sim.journalText()).doesNotContain("dropped");
+
+        sim.receive(sender(1), TWILIO, "fourth");
+
+        assertThat(sim.journal()).hasSize(setup + 8);
+        assertThat(sim.journalDropped()).isEqualTo(2);
+        assertThat(sim.journal().get(0).sequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aLongRunKeepsTheJournalAtItsBound() {
+        ConversationsSimulator sim = simulator(1_000, true);
+        int setup = sim.journal().size();
+        for (int i = 0; i < 20_000; i++) {
+            sim.receive(sender(i % 500), TWILIO, "message " + i);
+        }
+
+        assertThat(sim.journal()).hasSize(1_000);
+        assertThat(sim.deliveries().all()).hasSize(1_000);
+        // 500 autocreations (4 entries, 3 deliveries each) and 19,500 captures (2 entries, 1 delivery each)
+        assertThat(sim.journalDropped()).isEqualTo(setup + 500 * (4 + 3) + 19_500 * (2 + 1) - 1_000);
+        assertThat(sim.deliveries().count()).isEqualTo(500 * 3 + 19_500);
+        assertThat(sim.deliveries().dropped()).isEqualTo(500 * 3 + 19_500 - 1_000);
+    }
+
+    @Test
+    void deliveryViewCountsDroppedDeliveriesAndKeepsTheNewest() {
+        ConversationsSimulator sim = simulator(5, true);
+        for (int i = 0; i < 4; i++) {
+            sim.receive(sender(i), TWILIO, "hello " + i); // 3 post-action deliveries each: 12 in all
+        }
+
+        List<RecordedDelivery> kept = sim.deliveries().all();
+        assertThat(kept).hasSize(5);
+        assertThat(sim.deliveries().dropped()).isEqualTo(7);
+        assertThat(sim.deliveries().count()).isEqualTo(12);
+        assertThat(sim.deliveries().pending()).isEqualTo(12);
+        assertThat(kept).extracting(RecordedDelivery::sequence).containsExactly(8L, 9L, 10L, 11L, 12L);
+        assertThat(kept.get(4).eventType()).isEqualTo("onMessageAdded");
+        assertThat(kept.get(4).param("Body")).isEqualTo("hello 3");
+    }
+
+    @Test
+    void takeNextPastDroppedDeliveriesFailsNamingThemAndTheFix() {
+        ConversationsSimulator sim = simulator(5, true);
+        for (int i = 0; i < 4; i++) {
+            sim.receive(sender(i), TWILIO, "hello " + i);
+        }
+
+        assertThatThrownBy(() -> sim.deliveries().takeNext())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("deliveries #1 to #7 were dropped by the journal bound before they were taken")
+                .hasMessageContaining("only the last 5 are kept")
+                .hasMessageContaining("raise FidelityOptions.journalLimit");
+        // the failure takes nothing: it fails the same way again
+        assertThatThrownBy(() -> sim.deliveries().takeNext("onConversationAdded"))
+                .hasMessageContaining("deliveries #1 to #7 were dropped");
+        assertThat(sim.deliveries().pending()).isEqualTo(12);
+    }
+
+    @Test
+    void takingDeliveriesAsTheyComeNeverHitsTheBound() {
+        ConversationsSimulator sim = simulator(5, true);
+        for (int i = 0; i < 200; i++) {
+            sim.receive(sender(i), TWILIO, "hello " + i);
+            assertThat(sim.deliveries().takeNext("onConversationAdded").param("MessagingBinding.Address"))
+                    .isEqualTo(sender(i));
+            sim.deliveries().takeNext("onParticipantAdded");
+            assertThat(sim.deliveries().takeNext("onMessageAdded").param("Body")).isEqualTo("hello " + i);
+        }
+
+        assertThat(sim.deliveries().dropped()).isEqualTo(600 - 5);
+        assertThat(sim.deliveries().pending()).isZero();
+    }
+
+    @Test
+    void viewsSayPlainlyHowManyOlderEntriesWereDropped() {
+        ConversationsSimulator sim = simulator(5, true);
+        for (int i = 0; i < 4; i++) {
+            sim.receive(sender(i), TWILIO, "hello " + i);
+        }
+
+        assertThat(sim.deliveries().toString()).startsWith("(7 older deliveries dropped by the journal bound)\n");
+        assertThat(sim.journalText()).startsWith("(" + sim.journalDropped()
+                + " older events dropped: journalLimit is 5)\n");
+        assertThatThrownBy(() -> sim.deliveries().assertEventTypes("onConversationAdded"))
+                .hasMessageContaining("7 older deliveries were dropped by the journal bound and are not compared");
+    }
+
+    @Test
+    void aSnapshotDoesNotChangeWhenTheJournalMovesOn() {
+        ConversationsSimulator sim = simulator(6, true);
+        sim.receive(sender(1), TWILIO, "hello");
+        List<JournalEntry> journalBefore = sim.journal();
+        List<RecordedDelivery> deliveriesBefore = sim.deliveries().all();
+        List<JournalEntry> copy = List.copyOf(journalBefore);
+        List<RecordedDelivery> deliveriesCopy = List.copyOf(deliveriesBefore);
+
+        for (int i = 0; i < 50; i++) {
+            sim.receive(sender(1), TWILIO, "more " + i);
+        }
+
+        assertThat(journalBefore).isEqualTo(copy);
+        assertThat(deliveriesBefore).isEqualTo(deliveriesCopy);
+        assertThat(sim.journal()).doesNotContainAnyElementsOf(copy);
+        assertThatThrownBy(() -> journalBefore.add(copy.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void journalLimitBelowOneIsRejectedNamingTheValue() {
+        assertThatThrownBy(() -> FidelityOptions.defaults().toBuilder().journalLimit(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("journalLimit [0]");
+    }
+}
