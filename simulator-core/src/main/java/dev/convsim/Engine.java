@@ -205,6 +205,7 @@ abstract class Engine {
 
     /** Makes one delivery with no lock held and records it. */
     WebhookResponse deliver(Pending pending, int attempt) {
+        long sequence = locked(journal::nextDeliverySequence);
         WebhookRequest request = new WebhookRequest(pending.at(), pending.phase(), pending.scope(), pending.url(),
                 pending.method(), pending.eventType(), pending.params(), attempt);
         WebhookResponse response;
@@ -234,7 +235,7 @@ abstract class Engine {
         WebhookResponse answer = response;
         String why = error;
         locked(() -> {
-            RecordedDelivery delivery = new RecordedDelivery(journal.nextDeliverySequence(), pending.at(),
+            RecordedDelivery delivery = new RecordedDelivery(sequence, pending.at(),
                     pending.phase(), pending.scope(), pending.url(), pending.method(), pending.eventType(),
                     pending.params(), attempt, answer.timedOut() ? null : answer.status(), answer.body(), why);
             journal.append(new JournalEntry.Delivered(journal.nextSequence(), pending.at(), delivery));

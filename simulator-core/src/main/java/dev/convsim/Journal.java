@@ -35,11 +35,29 @@ final class Journal {
             droppedEntries++;
         }
         if (entry instanceof JournalEntry.Delivered d) {
-            deliveries.addLast(d.delivery());
+            addInSequence(d.delivery());
             if (deliveries.size() > limit) {
                 deliveries.removeFirst();
                 droppedDeliveries++;
             }
+        }
+    }
+
+    /**
+     * Keeps the delivery view in the order requests were made: a pre-action hook called from inside another
+     * delivery's handler completes first but was sent later.
+     */
+    private void addInSequence(RecordedDelivery delivery) {
+        ArrayDeque<RecordedDelivery> later = null;
+        while (!deliveries.isEmpty() && deliveries.peekLast().sequence() > delivery.sequence()) {
+            if (later == null) {
+                later = new ArrayDeque<>();
+            }
+            later.addFirst(deliveries.removeLast());
+        }
+        deliveries.addLast(delivery);
+        if (later != null) {
+            deliveries.addAll(later);
         }
     }
 
