@@ -823,14 +823,14 @@ abstract class Engine {
         if (!targets.isEmpty()) {
             Map<String, String> params = WebhookParams
                     .start(accountSid, WebhookEvent.ON_CONVERSATION_ADD, source(message))
-                    .put("DateCreated", now())
+                    .put("Attributes", "{}")
                     .put("ChatServiceSid", plan.chatServiceSid())
                     .put("MessagingServiceSid", plan.messagingServiceSid())
-                    .put("Attributes", "{}")
                     .inboundBinding(message.from(), message.to(), plan.group())
                     .put("MessageBody", message.body())
                     .media(previewMedia(message))
                     .put("State", plan.group() == null ? "active" : "initializing")
+                    .put("DateCreated", now())
                     .build();
             Verdict verdict = preAction(WebhookEvent.ON_CONVERSATION_ADD, targets, params);
             if (verdict.rejected()) {
