@@ -862,7 +862,25 @@ abstract class Engine {
             return null;
         }
         Router r = router;
-        if (r != null) {
+        if (created.conversation().state() == ConversationState.INITIALIZING) {
+            // A group stays initializing while its own post-action webhooks are delivered; then it becomes
+            // active (onConversationStateUpdated last, as observed live) and only then is routed.
+            String sid = created.sid();
+            String source = source(message);
+            enqueue(() -> {
+                NewConversation active = locked(() -> {
+                    ConvEntity c = conversations.get(sid);
+                    if (c == null || c.state != ConversationState.INITIALIZING) {
+                        return null;
+                    }
+                    changeState(c, ConversationState.ACTIVE, "EVENT", true, source);
+                    return new NewConversation(c.snapshot(accountSid), created.participants(), message);
+                });
+                if (active != null && r != null) {
+                    enqueue(() -> runRouter(r, active));
+                }
+            });
+        } else if (r != null) {
             enqueue(() -> runRouter(r, created));
         }
         return result[0];
@@ -974,9 +992,7 @@ abstract class Engine {
                 WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source)
                         .message(m, c.messagingServiceSid).build(),
                 true);
-        if (group) {
-            changeState(c, ConversationState.ACTIVE, "EVENT", true, source);
-        } else {
+        if (!group) {
             armTimers(c);
             if (options.stateUpdatedOnOneToOneAutocreation()) {
                 WebhookParams params = WebhookParams.start(accountSid, WebhookEvent.ON_CONVERSATION_STATE_UPDATED,
