@@ -254,6 +254,59 @@ public final class ConversationsSimulator {
         return engine.command(() -> engine.locked(() -> engine.putMessagingService(service)));
     }
 
+    /**
+     * Adds a number to a messaging service's sender pool (moving it out of any other service's pool).
+     *
+     * @throws IllegalArgumentException for an unknown service or number; nothing changes
+     */
+    public MessagingService addSender(String messagingServiceSid, String number) {
+        Address address = Address.parse(number);
+        return engine.command(() -> engine.locked(() -> {
+            MessagingService ms = engine.messagingService(messagingServiceSid);
+            if (ms.senders().contains(address)) {
+                throw new IllegalArgumentException("[" + number + "] is already in the sender pool of "
+                        + messagingServiceSid);
+            }
+            List<Address> senders = new ArrayList<>(ms.senders());
+            senders.add(address);
+            return engine.putMessagingService(new MessagingService(ms.sid(), ms.friendlyName(), senders,
+                    ms.autocreateConversations(), ms.conversationsUnlocked(), ms.inboundRequestUrl(), ms.inboundMethod()));
+        }));
+    }
+
+    /**
+     * Removes a number from a messaging service's sender pool.
+     *
+     * @throws IllegalArgumentException when the service is unknown or the number is not in its pool
+     */
+    public MessagingService removeSender(String messagingServiceSid, String number) {
+        Address address = Address.parse(number);
+        return engine.command(() -> engine.locked(() -> {
+            MessagingService ms = engine.messagingService(messagingServiceSid);
+            if (!ms.senders().contains(address)) {
+                throw new IllegalArgumentException("[" + number + "] is not in the sender pool of " + messagingServiceSid
+                        + ": its senders are " + ms.senders());
+            }
+            List<Address> senders = new ArrayList<>(ms.senders());
+            senders.remove(address);
+            return engine.putMessagingService(new MessagingService(ms.sid(), ms.friendlyName(), senders,
+                    ms.autocreateConversations(), ms.conversationsUnlocked(), ms.inboundRequestUrl(), ms.inboundMethod()));
+        }));
+    }
+
+    /**
+     * Sets a messaging service's integration: autocreate a conversation, or send a webhook to its inbound request
+     * URL. Autocreation can only be chosen when "Handle Inbound Messages with Conversations" is unlocked.
+     */
+    public MessagingService setIntegration(String messagingServiceSid, boolean autocreateConversations,
+            boolean conversationsUnlocked, String inboundRequestUrl) {
+        return engine.command(() -> engine.locked(() -> {
+            MessagingService ms = engine.messagingService(messagingServiceSid);
+            return engine.putMessagingService(new MessagingService(ms.sid(), ms.friendlyName(), ms.senders(),
+                    autocreateConversations, conversationsUnlocked, inboundRequestUrl, ms.inboundMethod()));
+        }));
+    }
+
     /** Removes a messaging service; its numbers keep their own SMS URLs. */
     public void removeMessagingService(String sid) {
         engine.command(() -> engine.locked(() -> {
@@ -455,6 +508,7 @@ public final class ConversationsSimulator {
             for (Consumer<EngineApi> step : steps) {
                 step.accept(engine);
             }
+            engine.built = true;
             return new ConversationsSimulator(engine);
         }
     }

@@ -65,7 +65,12 @@ abstract class Engine {
     final Map<Address, AddressConfiguration> addressConfigurationByAddress = new HashMap<>();
     final Map<String, MessagingService> messagingServices = new LinkedHashMap<>();
     final Map<Address, MessagingService> messagingServiceBySender = new HashMap<>();
-    final Map<String, String> messagingServiceNotes = new HashMap<>();
+    /** Why a number is (or is no longer) in a messaging service, for explanations: set by changes after build. */
+    final Map<Address, String> senderNotes = new HashMap<>();
+    /** When a messaging service's integration changed after build, for explanations. */
+    final Map<String, String> integrationNotes = new HashMap<>();
+    /** True once the builder's setup steps have run: later changes are noted in explanations. */
+    boolean built;
     final Map<Address, PhoneNumber> phoneNumbers = new LinkedHashMap<>();
     final Map<String, ConversationService> services = new LinkedHashMap<>();
     final Map<String, WebhookConfiguration> serviceWebhooks = new HashMap<>();
@@ -437,8 +442,9 @@ abstract class Engine {
 
     // ------------------------------------------------------------------ states and timers
 
-    private record TimerEntry(Instant due, long sequence, ConvEntity conversation, boolean closes, long generation)
-            implements Comparable<TimerEntry> {
+    /** A conversation timer, or (with {@code change} set) a configuration change waiting out its propagation delay. */
+    private record TimerEntry(Instant due, long sequence, ConvEntity conversation, boolean closes, long generation,
+            Runnable change) implements Comparable<TimerEntry> {
         @Override
         public int compareTo(TimerEntry o) {
             int byDue = due.compareTo(o.due);
@@ -452,18 +458,26 @@ abstract class Engine {
         c.timerGeneration++;
         Instant inactiveAt = c.dateInactive();
         if (inactiveAt != null) {
-            timers.add(new TimerEntry(inactiveAt, ++timerSequence, c, false, c.timerGeneration));
+            timers.add(new TimerEntry(inactiveAt, ++timerSequence, c, false, c.timerGeneration, null));
         }
         Instant closedAt = c.dateClosed();
         if (closedAt != null) {
-            timers.add(new TimerEntry(closedAt, ++timerSequence, c, true, c.timerGeneration));
+            timers.add(new TimerEntry(closedAt, ++timerSequence, c, true, c.timerGeneration, null));
         }
+    }
+
+    /** Runs a change under the lock when the clock reaches {@code due}, in (due, sequence) order with the timers. */
+    void schedule(Instant due, Runnable change) {
+        timers.add(new TimerEntry(due, ++timerSequence, null, false, 0, change));
     }
 
     /** Drops stale entries and returns the next live timer due at or before the limit, or null. */
     private TimerEntry nextDue(Instant limit) {
         TimerEntry head;
         while ((head = timers.peek()) != null) {
+            if (head.change() != null) {
+                return head.due().isAfter(limit) ? null : head;
+            }
             ConvEntity c = head.conversation();
             boolean live = head.generation() == c.timerGeneration && conversations.get(c.sid) == c
                     && (head.closes() ? c.state != ConversationState.CLOSED : c.state == ConversationState.ACTIVE);
@@ -489,6 +503,10 @@ abstract class Engine {
                     timers.poll();
                     if (due.due().isAfter(now())) {
                         clock.set(due.due());
+                    }
+                    if (due.change() != null) {
+                        due.change().run();
+                        return true;
                     }
                     ConvEntity c = due.conversation();
                     changeState(c, due.closes() ? ConversationState.CLOSED : ConversationState.INACTIVE, "TIMER",
@@ -648,7 +666,7 @@ abstract class Engine {
         boolean msOn = ms != null && ms.autocreateConversations();
         InboundTrail trail = new InboundTrail(message.from(), message.to(), numberGroup,
                 ac == null ? null : ac.sid(), ac == null ? null : acOn, ms == null ? null : ms.sid(),
-                ms == null ? null : msOn, ms == null ? null : messagingServiceNotes.get(ms.sid()),
+                ms == null ? null : msOn, messagingServiceNote(message.to(), ms),
                 options.addressConfigurationFirst());
         boolean useAc = acOn && (options.addressConfigurationFirst() || !msOn);
         boolean tooBig = group && numberGroup.size() > options.groupParticipantLimit();
@@ -678,6 +696,15 @@ abstract class Engine {
                     false, numberHook);
         }
         return new UnhandledPlan(trail, numberHook);
+    }
+
+    private String messagingServiceNote(Address to, MessagingService ms) {
+        String sender = senderNotes.get(to);
+        String integration = ms == null ? null : integrationNotes.get(ms.sid());
+        if (sender == null) {
+            return integration;
+        }
+        return integration == null ? sender : sender + "; " + integration;
     }
 
     private String channelMessageSid(InboundMessage message) {
