@@ -712,7 +712,7 @@ final class EngineApi extends Engine implements ConversationsApi {
             String author = f.string("Author");
             String attributes = f.json("Attributes");
             if (body == null && !form.has("MediaSid") && !form.has("ContentSid")) {
-                throw new TwilioApiException(50006, 400, "A message needs a Body, a MediaSid or a ContentSid");
+                throw new TwilioApiException(20001, 400, "Missing required parameter Body: a message needs a Body, a MediaSid or a ContentSid");
             }
             String participantSid = null;
             if (author != null) {
