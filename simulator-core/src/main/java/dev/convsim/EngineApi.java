@@ -999,6 +999,13 @@ final class EngineApi extends Engine implements ConversationsApi {
                 throw TwilioApiException.invalidParameter("Conversation service " + chatServiceSid
                         + " is the default conversation service: set another DefaultChatServiceSid first");
             }
+            for (AddressConfiguration ac : addressConfigurations.values()) {
+                if (chatServiceSid.equals(ac.autoCreation().conversationServiceSid())) {
+                    throw TwilioApiException.invalidParameter("Conversation service " + chatServiceSid
+                            + " is where address configuration " + ac.sid() + " (" + ac.address()
+                            + ") autocreates: point it at another service first");
+                }
+            }
             for (ConvEntity c : new ArrayList<>(conversations.values())) {
                 if (c.chatServiceSid.equals(chatServiceSid)) {
                     removeConversation(c);
