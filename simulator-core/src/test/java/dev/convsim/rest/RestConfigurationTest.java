@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convsim.ConversationsSimulator;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Configuration, global and service webhooks, address configurations, services and participant conversations. */
@@ -403,11 +402,5 @@ class RestConfigurationTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo(50407);
         assertThat(r.message()).contains("[555]");
-    }
-
-    static List<String> keys(JsonNode node) {
-        List<String> out = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(out::add);
-        return out;
     }
 }
