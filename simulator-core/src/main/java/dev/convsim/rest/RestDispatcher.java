@@ -93,15 +93,6 @@ public final class RestDispatcher {
         }
     }
 
-    /** Handles a request given as a single-valued parameter map. */
-    public RestResponse handle(String method, String path, Map<String, String> params) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        if (params != null) {
-            params.forEach((k, v) -> multi.put(k, Collections.singletonList(v)));
-        }
-        return handle(method, path, multi, Map.of());
-    }
-
     @Override
     public String toString() {
         return "RestDispatcher[" + simulator + "]";

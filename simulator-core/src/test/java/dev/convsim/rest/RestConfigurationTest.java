@@ -386,6 +386,22 @@ class RestConfigurationTest {
     }
 
     @Test
+    void participantConversationsWithIdentityAndAddressListParticipantsHavingBoth() {
+        Rest rest = withTwoConversationsOfOneCustomer();
+        rest.post("/v1/Conversations/" + CH1 + "/Participants", "Identity", "bob",
+                "MessagingBinding.ProjectedAddress", "+15005550003");
+        rest.post("/v1/Conversations/" + CH2 + "/Participants", "Identity", "bob");
+
+        JsonNode rows = rest.get("/v1/ParticipantConversations?Identity=bob&Address=%2B15005550003").json()
+                .get("conversations");
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("conversation_sid").asText()).isEqualTo(CH1);
+        assertThat(rows.get(0).get("participant_messaging_binding").get("projected_address").asText())
+                .isEqualTo("+15005550003");
+    }
+
+    @Test
     void participantConversationsNeedAnIdentityOrAnAddress() {
         Rest.Reply r = rest.get("/v1/ParticipantConversations");
 

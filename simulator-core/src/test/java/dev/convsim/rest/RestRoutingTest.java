@@ -100,10 +100,12 @@ class RestRoutingTest {
     }
 
     @Test
-    void percentEncodedSegmentsAreDecodedAndPlusStaysAPlus() {
+    void percentEncodedSegmentsAreDecodedPlusStaysAPlusAndPageUrlsReEncode() {
         rest.conversation("UniqueName", "order 7/b+c");
 
         assertThat(rest.get("/v1/Conversations/order%207%2Fb+c").text("sid")).isEqualTo(CH1);
+        assertThat(rest.get("/v1/Conversations/order%207%2Fb+c/Messages").json().get("meta").get("url").asText())
+                .isEqualTo(BASE + "/Conversations/order%207%2Fb+c/Messages?PageSize=50&Page=0");
     }
 
     // ------------------------------------------------------------------ error mapping
