@@ -256,12 +256,17 @@ public final class ConversationsSimulator {
      *         "GetProxyAddress", Map.of("Location", "GetProxyAddress", "Worker", "alice@example.com"));
      * }</pre>
      *
+     * @param scope {@code FRONTLINE} (the app's callbacks) or {@code ROUTING}
      * @param eventType what the delivery is recorded as, e.g. {@code GetProxyAddress}
      * @param params the form parameters, in order
      * @return the endpoint's answer (a handler that throws counts as a 500)
+     * @throws IllegalArgumentException for another scope or a blank URL
      */
     public WebhookResponse callback(WebhookScope scope, String url, String eventType, Map<String, String> params) {
-        Objects.requireNonNull(scope, "scope");
+        if (scope != WebhookScope.FRONTLINE && scope != WebhookScope.ROUTING) {
+            throw new IllegalArgumentException("[" + (scope == null ? null : scope.wire())
+                    + "] is not an app callback scope: expected frontline or routing");
+        }
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(params, "params");
         if (url == null || url.isBlank()) {

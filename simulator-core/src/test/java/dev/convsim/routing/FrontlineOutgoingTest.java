@@ -278,7 +278,7 @@ class FrontlineOutgoingTest {
     }
 
     @Test
-    void theSimulatorsCallbackRecordsAnyScopeAndRefusesABlankUrl() {
+    void theSimulatorsCallbackRecordsAppCallbacksAndRefusesOtherScopesAndBlankUrls() {
         ConversationsSimulator sim = sim(proxy(TWILIO));
 
         WebhookResponse answer = sim.callback(WebhookScope.FRONTLINE, OUTGOING, "GetCustomersList",
@@ -286,6 +286,9 @@ class FrontlineOutgoingTest {
 
         assertThat(answer.body()).contains("proxy_address");
         assertThat(sim.deliveries().all()).singleElement().hasToString("#1 post frontline GetCustomersList → 200");
+        assertThatThrownBy(() -> sim.callback(WebhookScope.GLOBAL, OUTGOING, "X", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("[global] is not an app callback scope: expected frontline or routing");
         assertThatThrownBy(() -> sim.callback(WebhookScope.FRONTLINE, " ", "X", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("[ ] is not a callback URL: expected like https://svc.example.com/callbacks/outgoing-conversation");
