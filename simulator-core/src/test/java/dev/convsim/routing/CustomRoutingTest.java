@@ -108,6 +108,28 @@ class CustomRoutingTest {
     }
 
     @Test
+    void withGroupMmsOffAGroupMessagesConversationIsRoutedAsTheOneToOneItBecame() {
+        List<WebhookRequest> requests = new ArrayList<>();
+        ConversationsSimulator sim = ConversationsSimulator.builder()
+                .options(dev.convsim.FidelityOptions.defaults().toBuilder().groupMmsEnabled(false).build())
+                .autocreate(TWILIO)
+                .router(Routers.custom(ROUTING))
+                .endpoint(ROUTING, request -> {
+                    requests.add(request);
+                    return WebhookResponse.ok();
+                })
+                .build();
+
+        sim.receive(InboundMessage.group("+15551230003", TWILIO, "hi all", "+15551230001"));
+
+        WebhookRequest route = requests.get(0);
+        assertThat(route.param("MessagingBinding.ProxyAddress")).isEqualTo(TWILIO);
+        assertThat(route.param("MessagingBinding.Address")).isEqualTo("+15551230003");
+        assertThat(route.param("MessagingBinding.AuthorAddress")).isNull();
+        assertThat(route.param("MessagingBinding.ProjectedAddress")).isNull();
+    }
+
+    @Test
     void routeCallbackComesAfterTheAutocreationWebhooksAndIsRecordedWithRoutingScope() {
         ConversationsSimulator sim = ConversationsSimulator.builder()
                 .autocreate(TWILIO)
