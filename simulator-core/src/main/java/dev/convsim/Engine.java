@@ -201,11 +201,22 @@ abstract class Engine {
 
     private void deliverWithRetries(Pending pending) {
         for (int attempt = 0; attempt <= pending.retries(); attempt++) {
-            WebhookResponse response = deliver(pending, attempt);
+            WebhookResponse response = deliver(attempt == 0 ? pending : retry(pending, attempt), attempt);
             if (response.isSuccess()) {
                 return;
             }
         }
+    }
+
+    /** The same delivery with {@code RetryCount} counting the retries, as Twilio's payloads carry it. */
+    private static Pending retry(Pending pending, int attempt) {
+        if (!pending.params().containsKey("RetryCount")) {
+            return pending;
+        }
+        Map<String, String> params = new LinkedHashMap<>(pending.params());
+        params.put("RetryCount", Integer.toString(attempt));
+        return new Pending(pending.at(), pending.phase(), pending.scope(), pending.url(), pending.method(),
+                pending.eventType(), params, pending.retries());
     }
 
     /** Makes one delivery with no lock held and records it. */
@@ -546,6 +557,7 @@ abstract class Engine {
         if (to == ConversationState.CLOSED) {
             releaseBindings(c);
             c.timerGeneration++;
+            workerQueue.remove(c.sid);
         } else if (to == ConversationState.ACTIVE && from == ConversationState.INACTIVE) {
             armTimers(c);
         } else if (from == ConversationState.INITIALIZING) {

@@ -462,6 +462,9 @@ final class EngineApi extends Engine implements ConversationsApi {
                     + "] is not a +1 SMS number; group texting works with US/Canada long codes only");
         }
         List<Address> group = c.numberGroup();
+        if (group.contains(added)) {
+            return; // another worker already shows this projected number: the group stays the same
+        }
         if (group.size() + 1 > options.groupParticipantLimit()) {
             throw new TwilioApiException(50436, 400, "Participant limit exceeded for group conversation " + c.sid
                     + ": it has " + group.size() + " of at most " + options.groupParticipantLimit());
