@@ -72,14 +72,17 @@ final class ConvEntity {
         return webhooks != null && !webhooks.isEmpty();
     }
 
-    /** The sorted set of address-only members' addresses and projected addresses. */
+    /**
+     * The sorted set of address-only members' addresses and projected addresses. A set: several chat participants
+     * (workers) may show the same projected Twilio number, which counts once.
+     */
     List<Address> numberGroup() {
         List<Address> group = new ArrayList<>();
         for (PartEntity p : participants.values()) {
-            if (p.address != null && p.proxyAddress == null) {
+            if (p.address != null && p.proxyAddress == null && !group.contains(p.address)) {
                 group.add(p.address);
             }
-            if (p.projectedAddress != null) {
+            if (p.projectedAddress != null && !group.contains(p.projectedAddress)) {
                 group.add(p.projectedAddress);
             }
         }

@@ -16,8 +16,11 @@ import dev.convsim.model.MessagingService;
 import dev.convsim.model.PhoneNumber;
 import dev.convsim.model.Sids;
 import dev.convsim.routing.Router;
+import dev.convsim.webhook.Phase;
 import dev.convsim.webhook.RecordedDeliveries;
 import dev.convsim.webhook.WebhookEndpoint;
+import dev.convsim.webhook.WebhookResponse;
+import dev.convsim.webhook.WebhookScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -210,16 +213,18 @@ public final class ConversationsSimulator {
 
     /**
      * A Frontline worker changes availability (pool routing). A worker becoming available takes queued
-     * conversations.
+     * conversations, oldest first.
      *
-     * @return the conversations routed as a result, oldest first
+     * @return the conversations assigned from the queue as a result, oldest first
      */
     public List<String> setWorkerAvailability(String identity, boolean available) {
         if (identity == null || identity.isBlank()) {
             throw new IllegalArgumentException("[" + identity + "] is not a worker identity: expected like alice@example.com");
         }
+        long[] mark = new long[1];
         return engine.command(() -> {
             List<String> queuedBefore = engine.locked(() -> {
+                mark[0] = engine.journal.lastSequence();
                 Boolean was = engine.workers.put(identity, available);
                 engine.record(Resource.WORKER, was == null ? Action.ADDED : Action.UPDATED, identity, null,
                         available ? "available" : "unavailable");
@@ -234,11 +239,62 @@ public final class ConversationsSimulator {
                             + " failed when " + identity + " became available: " + e));
                 }
             }
-            List<String> queuedAfter = engine.locked(() -> List.copyOf(engine.workerQueue));
-            List<String> assigned = new ArrayList<>(queuedBefore);
-            assigned.removeAll(queuedAfter);
-            return assigned;
+            return engine.locked(() -> {
+                List<String> assigned = new ArrayList<>();
+                for (JournalEntry e : engine.journal.entries()) {
+                    if (e.sequence() > mark[0] && e instanceof JournalEntry.Routed r && r.fromQueue()) {
+                        assigned.add(r.conversationSid());
+                    }
+                }
+                return assigned;
+            });
         });
+    }
+
+    /**
+     * Delivers one app callback (a form-encoded POST) to the URL's endpoint, synchronously, and records it in the
+     * journal with this scope: how Frontline's app calls an integration service. What the endpoint changes through
+     * the API commits at once; its webhooks are delivered before this returns.
+     *
+     * <pre>{@code
+     * WebhookResponse answer = sim.callback(WebhookScope.FRONTLINE, "https://svc.example.com/callbacks/outgoing",
+     *         "GetProxyAddress", Map.of("Location", "GetProxyAddress", "Worker", "alice@example.com"));
+     * }</pre>
+     *
+     * @param scope {@code FRONTLINE} (the app's callbacks) or {@code ROUTING}
+     * @param eventType what the delivery is recorded as, e.g. {@code GetProxyAddress}
+     * @param params the form parameters, in order
+     * @return the endpoint's answer (a handler that throws counts as a 500)
+     * @throws IllegalArgumentException for another scope or a blank URL
+     */
+    public WebhookResponse callback(WebhookScope scope, String url, String eventType, Map<String, String> params) {
+        if (scope != WebhookScope.FRONTLINE && scope != WebhookScope.ROUTING) {
+            throw new IllegalArgumentException("[" + (scope == null ? null : scope.wire())
+                    + "] is not an app callback scope: expected frontline or routing");
+        }
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(params, "params");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("[" + url
+                    + "] is not a callback URL: expected like https://svc.example.com/callbacks/outgoing-conversation");
+        }
+        Map<String, String> copy = new java.util.LinkedHashMap<>(params);
+        return engine.command(() -> engine.deliver(new Engine.Pending(engine.now(), Phase.POST, scope, url, "POST",
+                eventType, copy, 0), 0));
+    }
+
+    /**
+     * The URL a Studio flow's deliveries go to ({@code https://webhooks.twilio.com/v1/Accounts/AC…/Flows/FW…}):
+     * register an endpoint there to play the flow of an address configuration of type {@code studio}.
+     *
+     * @throws IllegalArgumentException when the SID is not shaped like {@code FW} + 32 hex digits
+     */
+    public String studioFlowUrl(String flowSid) {
+        if (!Sids.is(Sids.FLOW, flowSid)) {
+            throw new IllegalArgumentException("[" + flowSid
+                    + "] is not a Studio flow SID: expected FW followed by 32 hex digits");
+        }
+        return engine.studioUrl(flowSid);
     }
 
     /** Conversations waiting for a worker (pool routing), oldest first. */
@@ -257,6 +313,59 @@ public final class ConversationsSimulator {
      */
     public MessagingService putMessagingService(MessagingService service) {
         return engine.command(() -> engine.locked(() -> engine.putMessagingService(service)));
+    }
+
+    /**
+     * Adds a number to a messaging service's sender pool (moving it out of any other service's pool).
+     *
+     * @throws IllegalArgumentException for an unknown service or number; nothing changes
+     */
+    public MessagingService addSender(String messagingServiceSid, String number) {
+        Address address = Address.parse(number);
+        return engine.command(() -> engine.locked(() -> {
+            MessagingService ms = engine.messagingService(messagingServiceSid);
+            if (ms.senders().contains(address)) {
+                throw new IllegalArgumentException("[" + number + "] is already in the sender pool of "
+                        + messagingServiceSid);
+            }
+            List<Address> senders = new ArrayList<>(ms.senders());
+            senders.add(address);
+            return engine.putMessagingService(new MessagingService(ms.sid(), ms.friendlyName(), senders,
+                    ms.autocreateConversations(), ms.conversationsUnlocked(), ms.inboundRequestUrl(), ms.inboundMethod()));
+        }));
+    }
+
+    /**
+     * Removes a number from a messaging service's sender pool.
+     *
+     * @throws IllegalArgumentException when the service is unknown or the number is not in its pool
+     */
+    public MessagingService removeSender(String messagingServiceSid, String number) {
+        Address address = Address.parse(number);
+        return engine.command(() -> engine.locked(() -> {
+            MessagingService ms = engine.messagingService(messagingServiceSid);
+            if (!ms.senders().contains(address)) {
+                throw new IllegalArgumentException("[" + number + "] is not in the sender pool of " + messagingServiceSid
+                        + ": its senders are " + ms.senders());
+            }
+            List<Address> senders = new ArrayList<>(ms.senders());
+            senders.remove(address);
+            return engine.putMessagingService(new MessagingService(ms.sid(), ms.friendlyName(), senders,
+                    ms.autocreateConversations(), ms.conversationsUnlocked(), ms.inboundRequestUrl(), ms.inboundMethod()));
+        }));
+    }
+
+    /**
+     * Sets a messaging service's integration: autocreate a conversation, or send a webhook to its inbound request
+     * URL. Autocreation can only be chosen when "Handle Inbound Messages with Conversations" is unlocked.
+     */
+    public MessagingService setIntegration(String messagingServiceSid, boolean autocreateConversations,
+            boolean conversationsUnlocked, String inboundRequestUrl) {
+        return engine.command(() -> engine.locked(() -> {
+            MessagingService ms = engine.messagingService(messagingServiceSid);
+            return engine.putMessagingService(new MessagingService(ms.sid(), ms.friendlyName(), ms.senders(),
+                    autocreateConversations, conversationsUnlocked, inboundRequestUrl, ms.inboundMethod()));
+        }));
     }
 
     /** Removes a messaging service; its numbers keep their own SMS URLs. */
@@ -460,6 +569,7 @@ public final class ConversationsSimulator {
             for (Consumer<EngineApi> step : steps) {
                 step.accept(engine);
             }
+            engine.built = true;
             return new ConversationsSimulator(engine);
         }
     }

@@ -65,7 +65,12 @@ abstract class Engine {
     final Map<Address, AddressConfiguration> addressConfigurationByAddress = new HashMap<>();
     final Map<String, MessagingService> messagingServices = new LinkedHashMap<>();
     final Map<Address, MessagingService> messagingServiceBySender = new HashMap<>();
-    final Map<String, String> messagingServiceNotes = new HashMap<>();
+    /** Why a number is (or is no longer) in a messaging service, for explanations: set by changes after build. */
+    final Map<Address, String> senderNotes = new HashMap<>();
+    /** When a messaging service's integration changed after build, for explanations. */
+    final Map<String, String> integrationNotes = new HashMap<>();
+    /** True once the builder's setup steps have run: later changes are noted in explanations. */
+    boolean built;
     final Map<Address, PhoneNumber> phoneNumbers = new LinkedHashMap<>();
     final Map<String, ConversationService> services = new LinkedHashMap<>();
     final Map<String, WebhookConfiguration> serviceWebhooks = new HashMap<>();
@@ -196,15 +201,27 @@ abstract class Engine {
 
     private void deliverWithRetries(Pending pending) {
         for (int attempt = 0; attempt <= pending.retries(); attempt++) {
-            WebhookResponse response = deliver(pending, attempt);
+            WebhookResponse response = deliver(attempt == 0 ? pending : retry(pending, attempt), attempt);
             if (response.isSuccess()) {
                 return;
             }
         }
     }
 
+    /** The same delivery with {@code RetryCount} counting the retries, as Twilio's payloads carry it. */
+    private static Pending retry(Pending pending, int attempt) {
+        if (!pending.params().containsKey("RetryCount")) {
+            return pending;
+        }
+        Map<String, String> params = new LinkedHashMap<>(pending.params());
+        params.put("RetryCount", Integer.toString(attempt));
+        return new Pending(pending.at(), pending.phase(), pending.scope(), pending.url(), pending.method(),
+                pending.eventType(), params, pending.retries());
+    }
+
     /** Makes one delivery with no lock held and records it. */
     WebhookResponse deliver(Pending pending, int attempt) {
+        long sequence = locked(journal::nextDeliverySequence);
         WebhookRequest request = new WebhookRequest(pending.at(), pending.phase(), pending.scope(), pending.url(),
                 pending.method(), pending.eventType(), pending.params(), attempt);
         WebhookResponse response;
@@ -234,7 +251,7 @@ abstract class Engine {
         WebhookResponse answer = response;
         String why = error;
         locked(() -> {
-            RecordedDelivery delivery = new RecordedDelivery(journal.nextDeliverySequence(), pending.at(),
+            RecordedDelivery delivery = new RecordedDelivery(sequence, pending.at(),
                     pending.phase(), pending.scope(), pending.url(), pending.method(), pending.eventType(),
                     request.params(), attempt, answer.timedOut() ? null : answer.status(), answer.body(), why);
             journal.append(new JournalEntry.Delivered(journal.nextSequence(), pending.at(), delivery));
@@ -449,8 +466,9 @@ abstract class Engine {
 
     // ------------------------------------------------------------------ states and timers
 
-    private record TimerEntry(Instant due, long sequence, ConvEntity conversation, boolean closes, long generation)
-            implements Comparable<TimerEntry> {
+    /** A conversation timer, or (with {@code change} set) a configuration change waiting out its propagation delay. */
+    private record TimerEntry(Instant due, long sequence, ConvEntity conversation, boolean closes, long generation,
+            Runnable change) implements Comparable<TimerEntry> {
         @Override
         public int compareTo(TimerEntry o) {
             int byDue = due.compareTo(o.due);
@@ -464,18 +482,26 @@ abstract class Engine {
         c.timerGeneration++;
         Instant inactiveAt = c.dateInactive();
         if (inactiveAt != null) {
-            timers.add(new TimerEntry(inactiveAt, ++timerSequence, c, false, c.timerGeneration));
+            timers.add(new TimerEntry(inactiveAt, ++timerSequence, c, false, c.timerGeneration, null));
         }
         Instant closedAt = c.dateClosed();
         if (closedAt != null) {
-            timers.add(new TimerEntry(closedAt, ++timerSequence, c, true, c.timerGeneration));
+            timers.add(new TimerEntry(closedAt, ++timerSequence, c, true, c.timerGeneration, null));
         }
+    }
+
+    /** Runs a change under the lock when the clock reaches {@code due}, in (due, sequence) order with the timers. */
+    void schedule(Instant due, Runnable change) {
+        timers.add(new TimerEntry(due, ++timerSequence, null, false, 0, change));
     }
 
     /** Drops stale entries and returns the next live timer due at or before the limit, or null. */
     private TimerEntry nextDue(Instant limit) {
         TimerEntry head;
         while ((head = timers.peek()) != null) {
+            if (head.change() != null) {
+                return head.due().isAfter(limit) ? null : head;
+            }
             ConvEntity c = head.conversation();
             boolean live = head.generation() == c.timerGeneration && conversations.get(c.sid) == c
                     && (head.closes() ? c.state != ConversationState.CLOSED : c.state == ConversationState.ACTIVE);
@@ -501,6 +527,10 @@ abstract class Engine {
                     timers.poll();
                     if (due.due().isAfter(now())) {
                         clock.set(due.due());
+                    }
+                    if (due.change() != null) {
+                        due.change().run();
+                        return true;
                     }
                     ConvEntity c = due.conversation();
                     changeState(c, due.closes() ? ConversationState.CLOSED : ConversationState.INACTIVE, "TIMER",
@@ -540,6 +570,7 @@ abstract class Engine {
         if (to == ConversationState.CLOSED) {
             releaseBindings(c);
             c.timerGeneration++;
+            workerQueue.remove(c.sid);
         } else if (to == ConversationState.ACTIVE && from == ConversationState.INACTIVE) {
             armTimers(c);
         } else if (from == ConversationState.INITIALIZING) {
@@ -679,7 +710,7 @@ abstract class Engine {
         boolean msOn = ms != null && ms.autocreateConversations();
         InboundTrail trail = new InboundTrail(message.from(), message.to(), numberGroup,
                 ac == null ? null : ac.sid(), ac == null ? null : acOn, ms == null ? null : ms.sid(),
-                ms == null ? null : msOn, ms == null ? null : messagingServiceNotes.get(ms.sid()),
+                ms == null ? null : msOn, messagingServiceNote(message.to(), ms),
                 options.addressConfigurationFirst());
         boolean useAc = acOn && (options.addressConfigurationFirst() || !msOn);
         boolean tooBig = group && numberGroup.size() > options.groupParticipantLimit();
@@ -709,6 +740,15 @@ abstract class Engine {
                     false, numberHook);
         }
         return new UnhandledPlan(trail, numberHook);
+    }
+
+    private String messagingServiceNote(Address to, MessagingService ms) {
+        String sender = senderNotes.get(to);
+        String integration = ms == null ? null : integrationNotes.get(ms.sid());
+        if (sender == null) {
+            return integration;
+        }
+        return integration == null ? sender : sender + "; " + integration;
     }
 
     private String channelMessageSid(InboundMessage message) {
@@ -856,14 +896,14 @@ abstract class Engine {
         if (!targets.isEmpty()) {
             Map<String, String> params = WebhookParams
                     .start(accountSid, WebhookEvent.ON_CONVERSATION_ADD, source(message))
-                    .put("DateCreated", now())
+                    .put("Attributes", "{}")
                     .put("ChatServiceSid", plan.chatServiceSid())
                     .put("MessagingServiceSid", plan.messagingServiceSid())
-                    .put("Attributes", "{}")
                     .inboundBinding(message.from(), message.to(), plan.group())
                     .put("MessageBody", message.body())
                     .media(previewMedia(message))
                     .put("State", plan.group() == null ? "active" : "initializing")
+                    .put("DateCreated", now())
                     .build();
             Verdict verdict = preAction(WebhookEvent.ON_CONVERSATION_ADD, targets, params);
             if (verdict.rejected()) {
@@ -895,7 +935,25 @@ abstract class Engine {
             return null;
         }
         Router r = router;
-        if (r != null) {
+        if (created.conversation().state() == ConversationState.INITIALIZING) {
+            // A group stays initializing while its own post-action webhooks are delivered; then it becomes
+            // active (onConversationStateUpdated last, as observed live) and only then is routed.
+            String sid = created.sid();
+            String source = source(message);
+            enqueue(() -> {
+                NewConversation active = locked(() -> {
+                    ConvEntity c = conversations.get(sid);
+                    if (c == null || c.state != ConversationState.INITIALIZING) {
+                        return null;
+                    }
+                    changeState(c, ConversationState.ACTIVE, "EVENT", true, source);
+                    return new NewConversation(c.snapshot(accountSid), created.participants(), message);
+                });
+                if (active != null && r != null) {
+                    enqueue(() -> runRouter(r, active));
+                }
+            });
+        } else if (r != null) {
             enqueue(() -> runRouter(r, created));
         }
         return result[0];
@@ -1007,9 +1065,7 @@ abstract class Engine {
                 WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source)
                         .message(m, c.messagingServiceSid).build(),
                 true);
-        if (group) {
-            changeState(c, ConversationState.ACTIVE, "EVENT", true, source);
-        } else {
+        if (!group) {
             armTimers(c);
             if (options.stateUpdatedOnOneToOneAutocreation()) {
                 WebhookParams params = WebhookParams.start(accountSid, WebhookEvent.ON_CONVERSATION_STATE_UPDATED,

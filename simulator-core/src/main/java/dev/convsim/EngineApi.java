@@ -462,6 +462,9 @@ final class EngineApi extends Engine implements ConversationsApi {
                     + "] is not a +1 SMS number; group texting works with US/Canada long codes only");
         }
         List<Address> group = c.numberGroup();
+        if (group.contains(added)) {
+            return; // another worker already shows this projected number: the group stays the same
+        }
         if (group.size() + 1 > options.groupParticipantLimit()) {
             throw new TwilioApiException(50436, 400, "Participant limit exceeded for group conversation " + c.sid
                     + ": it has " + group.size() + " of at most " + options.groupParticipantLimit());
@@ -712,7 +715,7 @@ final class EngineApi extends Engine implements ConversationsApi {
             String author = f.string("Author");
             String attributes = f.json("Attributes");
             if (body == null && !form.has("MediaSid") && !form.has("ContentSid")) {
-                throw new TwilioApiException(50006, 400, "A message needs a Body, a MediaSid or a ContentSid");
+                throw new TwilioApiException(20001, 400, "Missing required parameter Body: a message needs a Body, a MediaSid or a ContentSid");
             }
             String participantSid = null;
             if (author != null) {
@@ -999,6 +1002,13 @@ final class EngineApi extends Engine implements ConversationsApi {
                 throw TwilioApiException.invalidParameter("Conversation service " + chatServiceSid
                         + " is the default conversation service: set another DefaultChatServiceSid first");
             }
+            for (AddressConfiguration ac : addressConfigurations.values()) {
+                if (chatServiceSid.equals(ac.autoCreation().conversationServiceSid())) {
+                    throw TwilioApiException.invalidParameter("Conversation service " + chatServiceSid
+                            + " is where address configuration " + ac.sid() + " (" + ac.address()
+                            + ") autocreates: point it at another service first");
+                }
+            }
             for (ConvEntity c : new ArrayList<>(conversations.values())) {
                 if (c.chatServiceSid.equals(chatServiceSid)) {
                     removeConversation(c);
@@ -1119,20 +1129,20 @@ final class EngineApi extends Engine implements ConversationsApi {
     // ------------------------------------------------------------------ console: messaging services, numbers
 
     MessagingService putMessagingService(MessagingService requested) {
-        String sid = requested.sid() == null ? null : requested.sid();
+        String sid = requested.sid();
+        String name = sid == null ? String.valueOf(requested.friendlyName()) : sid;
         if (sid != null && !Sids.is(Sids.MESSAGING_SERVICE, sid)) {
             throw new IllegalArgumentException("[" + sid
                     + "] is not a messaging service SID: expected MG followed by 32 hex digits");
         }
         if (requested.autocreateConversations() && !requested.conversationsUnlocked()) {
-            throw new IllegalArgumentException("messaging service [" + (sid == null ? requested.friendlyName() : sid)
+            throw new IllegalArgumentException("messaging service [" + name
                     + "] can't autocreate conversations while \"Handle Inbound Messages with Conversations\" is locked: unlock it first");
         }
         Set<Address> distinct = new java.util.HashSet<>();
         for (Address sender : requested.senders()) {
             if (!distinct.add(sender)) {
-                throw new IllegalArgumentException("[" + sender + "] is listed twice in the sender pool of "
-                        + (sid == null ? requested.friendlyName() : sid));
+                throw new IllegalArgumentException("[" + sender + "] is listed twice in the sender pool of " + name);
             }
         }
         if (requested.inboundMethod() != null && !requested.inboundMethod().equals("GET")
@@ -1148,6 +1158,22 @@ final class EngineApi extends Engine implements ConversationsApi {
         MessagingService service = new MessagingService(sid, requested.friendlyName(), requested.senders(),
                 requested.autocreateConversations(), requested.conversationsUnlocked(), requested.inboundRequestUrl(),
                 requested.inboundMethod());
+        Duration delay = options.autocreationPropagationDelay();
+        if (built && !delay.isZero()) {
+            Instant madeAt = now();
+            Instant effective = madeAt.plus(delay);
+            note(null, null, "messaging service " + Sids.abbreviate(sid) + " change made: senders " + service.senders()
+                    + (service.autocreateConversations() ? ", autocreates" : ", does not autocreate")
+                    + "; takes effect at " + effective + " (propagation delay " + delay + ")");
+            schedule(effective, () -> applyMessagingService(service, madeAt));
+        } else {
+            applyMessagingService(service, null);
+        }
+        return service;
+    }
+
+    private void applyMessagingService(MessagingService service, Instant madeAt) {
+        String sid = service.sid();
         MessagingService old = messagingServices.get(sid);
         for (Address sender : service.senders()) {
             MessagingService other = messagingServiceBySender.get(sender);
@@ -1161,18 +1187,43 @@ final class EngineApi extends Engine implements ConversationsApi {
                         + " moved out of its sender pool to " + Sids.abbreviate(sid));
             }
         }
+        if (built) {
+            String at = now().toString();
+            for (Address sender : service.senders()) {
+                if (old == null || !old.senders().contains(sender)) {
+                    senderNotes.put(sender, "joined messaging service " + Sids.abbreviate(sid) + " at " + at);
+                }
+            }
+            if (old != null) {
+                for (Address sender : old.senders()) {
+                    if (!service.senders().contains(sender)) {
+                        senderNotes.put(sender, "left messaging service " + Sids.abbreviate(sid) + " at " + at);
+                    }
+                }
+                if (old.autocreateConversations() != service.autocreateConversations()) {
+                    integrationNotes.put(sid, "integration set to "
+                            + (service.autocreateConversations() ? "autocreate" : "send a webhook") + " at " + at);
+                }
+            }
+        }
         messagingServices.put(sid, service);
         reindexSenders();
-        if (old != null) {
-            messagingServiceNotes.put(sid, "changed at " + now());
-        }
         record(Resource.MESSAGING_SERVICE, old == null ? Action.ADDED : Action.UPDATED, sid, null,
                 "senders " + service.senders() + (service.autocreateConversations()
                         ? ", integration autocreates conversations"
                         : service.inboundRequestUrl() != null
                                 ? ", integration sends a webhook to " + service.inboundRequestUrl()
-                                : ", no inbound integration"));
-        return service;
+                                : ", no inbound integration")
+                        + (madeAt == null ? "" : "; change made at " + madeAt + ", took effect at " + now()));
+    }
+
+    MessagingService messagingService(String sid) {
+        MessagingService ms = messagingServices.get(sid);
+        if (ms == null) {
+            throw new IllegalArgumentException("[" + sid + "] is not a messaging service of this simulator: "
+                    + "add it first (known: " + messagingServices.keySet() + ")");
+        }
+        return ms;
     }
 
     private void reindexSenders() {

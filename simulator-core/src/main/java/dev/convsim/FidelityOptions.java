@@ -34,7 +34,8 @@ import java.util.Objects;
  * @param webhookTimeout how long a webhook may take before it counts as timed out (default 5 s, Twilio's maximum)
  * @param autocreationPropagationDelay how long a console change to autocreation takes to apply, the old setting
  *     applying meanwhile (default zero; the docs say up to 60 s)
- * @param poolSelection how pool routing chooses among available workers (default least assigned)
+ * @param poolSelection how {@code Routers.pool()} chooses among available workers (default least assigned: Twilio
+ *     does not document Frontline's rule); {@code Routers.pool(PoolSelection)} pins a rule that overrides this
  * @param journalLimit how many journal entries are kept; older ones are dropped and counted (default 100,000)
  */
 public record FidelityOptions(

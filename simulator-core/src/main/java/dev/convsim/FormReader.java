@@ -10,7 +10,7 @@ import dev.convsim.webhook.WebhookEvent;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -175,7 +175,7 @@ final class FormReader {
     }
 
     Set<WebhookEvent> filters(String name, Set<WebhookEvent> allowed, int errorCode) {
-        Set<WebhookEvent> out = EnumSet.noneOf(WebhookEvent.class);
+        Set<WebhookEvent> out = new LinkedHashSet<>();
         for (String filter : list(name)) {
             WebhookEvent event = WebhookEvent.fromWire(filter);
             if (event == null || !allowed.contains(event)) {

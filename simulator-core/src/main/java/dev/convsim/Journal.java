@@ -3,7 +3,6 @@ package dev.convsim;
 import dev.convsim.journal.JournalEntry;
 import dev.convsim.webhook.RecordedDelivery;
 import java.util.AbstractList;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +35,20 @@ final class Journal {
     void append(JournalEntry entry) {
         entries.add(entry);
         if (entry instanceof JournalEntry.Delivered d) {
-            deliveries.add(d.delivery());
+            addInSequence(d.delivery());
         }
+    }
+
+    /**
+     * Keeps the delivery view in the order requests were made: a pre-action hook called from inside another
+     * delivery's handler completes first but was sent later.
+     */
+    private void addInSequence(RecordedDelivery delivery) {
+        long at = deliveries.end();
+        while (at > deliveries.first() && deliveries.get(at - 1).sequence() > delivery.sequence()) {
+            at--;
+        }
+        deliveries.insert(at, delivery);
     }
 
     List<JournalEntry> entries() {
@@ -49,11 +60,11 @@ final class Journal {
     }
 
     long droppedEntries() {
-        return entries.dropped();
+        return entries.first();
     }
 
     long droppedDeliveries() {
-        return deliveries.dropped();
+        return deliveries.first();
     }
 
     List<JournalEntry> since(long sequenceExclusive) {
@@ -71,18 +82,20 @@ final class Journal {
     }
 
     /**
-     * An append-only sequence that keeps its last {@code limit} items, stored in fixed chunks that are written once
-     * and released whole once every item in them is dropped. Because a written slot never changes, a snapshot can
-     * share the chunks. The price: up to one chunk less one item of dropped entries stays reachable until its chunk
-     * is released (the chunk is a sixteenth of the limit, between 16 and 1,024 items).
+     * A sequence that keeps its last {@code limit} items, addressed by absolute index (the first item ever added is
+     * 0), stored in fixed chunks released whole once every item in them is dropped. Snapshots share the chunks, so
+     * a slot a snapshot can see is never written again: appends write past every snapshot's end, and the rare
+     * insertion before the end rewrites copies of the chunks it touches. The price of sharing: up to one chunk less
+     * one item of dropped entries stays reachable until its chunk is released (a chunk is a sixteenth of the limit,
+     * between 16 and 1,024 items).
      */
     private static final class Log<T> {
         private final int limit;
         private final int chunkSize;
-        private final ArrayDeque<Object[]> chunks = new ArrayDeque<>();
-        /** Absolute index of the first item of the first chunk. */
+        private final ArrayList<Object[]> chunks = new ArrayList<>();
+        /** Absolute index of the first slot of the first chunk. */
         private long base;
-        /** Absolute index of the oldest item kept. */
+        /** Absolute index of the oldest item kept: also how many were dropped. */
         private long first;
         /** Absolute index one past the newest item. */
         private long end;
@@ -92,24 +105,57 @@ final class Journal {
             this.chunkSize = Math.max(16, Math.min(1024, limit / 16));
         }
 
+        long first() {
+            return first;
+        }
+
+        long end() {
+            return end;
+        }
+
+        @SuppressWarnings("unchecked")
+        T get(long index) {
+            long at = index - base;
+            return (T) chunks.get((int) (at / chunkSize))[(int) (at % chunkSize)];
+        }
+
+        private void set(long index, Object item) {
+            long at = index - base;
+            chunks.get((int) (at / chunkSize))[(int) (at % chunkSize)] = item;
+        }
+
         void add(T item) {
             int slot = (int) ((end - base) % chunkSize);
             if (slot == 0) {
-                chunks.addLast(new Object[chunkSize]);
+                chunks.add(new Object[chunkSize]);
             }
-            chunks.peekLast()[slot] = item;
+            chunks.get(chunks.size() - 1)[slot] = item;
             end++;
             if (end - first > limit) {
                 first++;
                 if (first - base == chunkSize) {
-                    chunks.pollFirst();
+                    chunks.remove(0);
                     base += chunkSize;
                 }
             }
         }
 
-        long dropped() {
-            return first;
+        /** Inserts at an absolute index between {@link #first()} and {@link #end()}, shifting later items up. */
+        void insert(long index, T item) {
+            if (index == end) {
+                add(item);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            T last = get(end - 1);
+            for (int c = (int) ((index - base) / chunkSize); c < chunks.size(); c++) {
+                chunks.set(c, chunks.get(c).clone()); // snapshots keep the chunks as they were
+            }
+            for (long i = end - 1; i > index; i--) {
+                set(i, get(i - 1));
+            }
+            set(index, item);
+            add(last);
         }
 
         List<T> snapshot() {

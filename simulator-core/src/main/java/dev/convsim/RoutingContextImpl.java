@@ -2,6 +2,7 @@ package dev.convsim;
 
 import dev.convsim.api.ConversationsApi;
 import dev.convsim.journal.JournalEntry;
+import dev.convsim.routing.PoolSelection;
 import dev.convsim.routing.RoutingContext;
 import dev.convsim.routing.WorkerPool;
 import dev.convsim.webhook.Phase;
@@ -46,6 +47,12 @@ final class RoutingContextImpl implements RoutingContext, WorkerPool {
     public void recordRouted(String conversationSid, String mode, String worker, boolean queued) {
         engine.locked(() -> engine.journal.append(new JournalEntry.Routed(engine.journal.nextSequence(),
                 engine.now(), conversationSid, mode, worker, queued)));
+    }
+
+    @Override
+    public void recordAssigned(String conversationSid, String mode, String worker) {
+        engine.locked(() -> engine.journal.append(new JournalEntry.Routed(engine.journal.nextSequence(),
+                engine.now(), conversationSid, mode, worker, false, true)));
     }
 
     @Override
@@ -96,6 +103,18 @@ final class RoutingContextImpl implements RoutingContext, WorkerPool {
     @Override
     public String lastAssigned() {
         return engine.locked(() -> engine.lastAssignedWorker);
+    }
+
+    @Override
+    public void dequeue(String conversationSid) {
+        engine.locked(() -> {
+            engine.workerQueue.remove(conversationSid);
+        });
+    }
+
+    @Override
+    public PoolSelection selection() {
+        return engine.options.poolSelection();
     }
 
     @Override

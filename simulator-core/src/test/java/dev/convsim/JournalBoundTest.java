@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.convsim.api.WebhookConfigurationRequest;
 import dev.convsim.journal.JournalEntry;
+import dev.convsim.webhook.Phase;
 import dev.convsim.webhook.RecordedDelivery;
+import dev.convsim.webhook.WebhookScope;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The journal keeps the last {@code journalLimit} entries, counts what it drops, and says so plainly. */
@@ -171,5 +176,38 @@ class JournalBoundTest {
         assertThatThrownBy(() -> FidelityOptions.defaults().toBuilder().journalLimit(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("journalLimit [0]");
+    }
+
+    private static JournalEntry.Delivered delivered(long entrySequence, long deliverySequence) {
+        return new JournalEntry.Delivered(entrySequence, Instant.EPOCH, new RecordedDelivery(deliverySequence,
+                Instant.EPOCH, Phase.POST, WebhookScope.GLOBAL, "https://hooks.example.com", "POST",
+                "onMessageAdded", Map.of(), 0, 200, "", null));
+    }
+
+    @Test
+    void aDeliveryRecordedLateIsPlacedInSequenceWithoutChangingEarlierSnapshots() {
+        Journal journal = new Journal(40); // chunks of 16: the insertions below cross chunk boundaries
+        List<List<RecordedDelivery>> snapshots = new ArrayList<>();
+        List<List<RecordedDelivery>> copies = new ArrayList<>();
+        long entry = 0;
+        for (long d = 1; d <= 100; d += 2) {
+            // d+1 was sent after d but, answered first from inside d's handler, is recorded before it
+            journal.append(delivered(++entry, d + 1));
+            journal.append(delivered(++entry, d));
+            List<RecordedDelivery> snapshot = journal.deliveries();
+            snapshots.add(snapshot);
+            copies.add(List.copyOf(snapshot));
+        }
+
+        List<RecordedDelivery> kept = journal.deliveries();
+        assertThat(kept).hasSize(40);
+        assertThat(kept).extracting(RecordedDelivery::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(61, 100).boxed().toList());
+        assertThat(journal.droppedDeliveries()).isEqualTo(60);
+        assertThat(journal.entries()).extracting(JournalEntry::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(61, 100).boxed().toList());
+        for (int i = 0; i < snapshots.size(); i++) {
+            assertThat(snapshots.get(i)).as("snapshot %d", i).isEqualTo(copies.get(i));
+        }
     }
 }

@@ -119,18 +119,40 @@ public sealed interface JournalEntry {
     }
 
     /**
-     * A router's decision on a new conversation.
+     * A router's decision on a new conversation: routed to a worker, queued because no worker is available, or
+     * assigned from the queue when a worker became available ({@code fromQueue}).
      *
      * @param mode {@code doNotRoute}, {@code custom}, {@code pool}, or a custom router's name
      * @param worker the identity the conversation went to, or null
      * @param queued true when it waits for a worker to become available
+     * @param fromQueue true when a queued conversation was assigned because a worker became available
      */
-    record Routed(long sequence, Instant at, String conversationSid, String mode, String worker, boolean queued)
+    record Routed(long sequence, Instant at, String conversationSid, String mode, String worker, boolean queued,
+            boolean fromQueue)
             implements JournalEntry {
+
+        /** A decision on a conversation that never waited in the queue. */
+        public Routed(long sequence, Instant at, String conversationSid, String mode, String worker, boolean queued) {
+            this(sequence, at, conversationSid, mode, worker, queued, false);
+        }
+
+        /** {@code routed}, {@code queued} or {@code assigned}, as the journal line starts. */
+        public String kind() {
+            return fromQueue ? "assigned" : queued ? "queued" : "routed";
+        }
+
         @Override
         public String toString() {
+            if (fromQueue) {
+                return prefix(sequence, at) + "assigned " + Sids.abbreviate(conversationSid) + " by " + mode + " to "
+                        + worker + " from the queue";
+            }
+            if (queued) {
+                return prefix(sequence, at) + "queued " + Sids.abbreviate(conversationSid) + " by " + mode
+                        + ": no worker available";
+            }
             return prefix(sequence, at) + "routed " + Sids.abbreviate(conversationSid) + " by " + mode
-                    + (worker != null ? " to " + worker : queued ? ": queued, no worker available" : ": no worker");
+                    + (worker != null ? " to " + worker : ": no worker");
         }
     }
 

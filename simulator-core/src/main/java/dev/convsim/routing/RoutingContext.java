@@ -25,8 +25,16 @@ public interface RoutingContext {
      */
     WebhookResponse callback(String url, String eventType, Map<String, String> params);
 
-    /** Records the router's decision in the journal. */
+    /**
+     * Records the router's decision in the journal.
+     *
+     * @param worker the identity the conversation went to, or null
+     * @param queued true when it now waits in the queue for a worker
+     */
     void recordRouted(String conversationSid, String mode, String worker, boolean queued);
+
+    /** Records that a queued conversation went to a worker who became available. */
+    void recordAssigned(String conversationSid, String mode, String worker);
 
     /** Records a routing error (e.g. Frontline's 32506) in the journal; the conversation stays as it is. */
     void recordError(String conversationSid, int code, String text);

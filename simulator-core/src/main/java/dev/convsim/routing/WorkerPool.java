@@ -32,4 +32,10 @@ public interface WorkerPool {
 
     /** Records that a worker took a conversation (and removes it from the queue if it was there). */
     void recordAssignment(String identity, String conversationSid);
+
+    /** Takes a conversation out of the queue without assigning it (it was closed or deleted while it waited). */
+    void dequeue(String conversationSid);
+
+    /** The selection rule this simulator's {@code FidelityOptions.poolSelection} gives pool routing. */
+    PoolSelection selection();
 }

@@ -18,9 +18,9 @@ public record WebhookConfiguration(
         Set<WebhookEvent> filters,
         String target) {
 
-    /** Copies the filters. */
+    /** Copies the filters, keeping the order they were given in. */
     public WebhookConfiguration {
-        filters = filters.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(filters));
+        filters = filters.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(filters));
     }
 
     /** No URLs, no filters: nothing fires. */
