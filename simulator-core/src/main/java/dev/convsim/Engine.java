@@ -143,7 +143,23 @@ abstract class Engine {
     /** Per-thread queue of work to do after the current command commits. */
     static final class Outbox {
         int depth;
-        final ArrayDeque<Object> queue = new ArrayDeque<>();
+        /** Created on first use: most commands queue nothing. */
+        private ArrayDeque<Object> queue;
+
+        void add(Object item) {
+            if (queue == null) {
+                queue = new ArrayDeque<>();
+            }
+            queue.addLast(item);
+        }
+
+        Object poll() {
+            return queue == null ? null : queue.pollFirst();
+        }
+
+        boolean isEmpty() {
+            return queue == null || queue.isEmpty();
+        }
     }
 
     /** A post-action (or messaging, or routing) delivery waiting in the outbox. */
@@ -164,6 +180,11 @@ abstract class Engine {
             }
         } finally {
             outbox.depth--;
+            if (outbox.depth == 0 && outbox.isEmpty()) {
+                // leave nothing in the thread's map: a thread that builds simulator after simulator (a test suite,
+                // a property run) would otherwise fill it with the outboxes of dead simulators until a GC
+                outboxes.remove();
+            }
         }
     }
 
@@ -177,16 +198,16 @@ abstract class Engine {
     }
 
     void enqueue(Pending pending) {
-        outboxes.get().queue.addLast(pending);
+        outboxes.get().add(pending);
     }
 
     void enqueue(Runnable task) {
-        outboxes.get().queue.addLast(task);
+        outboxes.get().add(task);
     }
 
     private void drain(Outbox outbox) {
         Object item;
-        while ((item = outbox.queue.pollFirst()) != null) {
+        while ((item = outbox.poll()) != null) {
             if (item instanceof Pending pending) {
                 deliverWithRetries(pending);
             } else {
@@ -1008,7 +1029,9 @@ abstract class Engine {
             added.add(projected);
             reindexGroup(c);
         } else {
-            sender = new PartEntity(mint(Sids.PARTICIPANT), c.sid, null, message.from(), message.to(), null, now());
+            // the configuration's own instance of the Twilio number (equal to To): one copy for every conversation
+            Address proxy = plan.addressConfiguration() != null ? plan.addressConfiguration().address() : message.to();
+            sender = new PartEntity(mint(Sids.PARTICIPANT), c.sid, null, message.from(), proxy, null, now());
             c.participants.put(sender.sid, sender);
             added.add(sender);
             bind(sender);
