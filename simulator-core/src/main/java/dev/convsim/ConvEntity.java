@@ -28,7 +28,7 @@ final class ConvEntity {
     Duration closedTimer;
     Instant timerAnchor;
     long timerGeneration;
-    final Map<String, PartEntity> participants = new LinkedHashMap<>(4);
+    final Map<String, PartEntity> participants = new LinkedHashMap<>(2); // most have one or two
     final List<Message> messages = new ArrayList<>(2);
     int nextMessageIndex;
     Map<String, ConversationWebhook> webhooks;

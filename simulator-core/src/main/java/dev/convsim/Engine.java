@@ -90,6 +90,9 @@ abstract class Engine {
     String lastAssignedWorker;
 
     private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>();
+    /** The last autocreation's journal detail and the SID it names (see viaDetail). */
+    private String lastViaSid;
+    private String lastViaDetail;
     private long timerSequence;
     private final ThreadLocal<Outbox> outboxes = ThreadLocal.withInitial(Outbox::new);
 
@@ -1056,9 +1059,7 @@ abstract class Engine {
                 plan.viaSid(), c.sid, sender.sid, m.sid());
         result[0] = outcome;
         journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), outcome));
-        record(Resource.CONVERSATION, Action.ADDED, c.sid, c.sid, "autocreated via "
-                + (plan.via() == InboundOutcome.Via.ADDRESS_CONFIGURATION ? "address configuration " : "messaging service ")
-                + Sids.abbreviate(plan.viaSid()));
+        record(Resource.CONVERSATION, Action.ADDED, c.sid, c.sid, viaDetail(plan));
         for (PartEntity p : added) {
             record(Resource.PARTICIPANT, Action.ADDED, p.sid, c.sid, describe(p));
         }
@@ -1105,6 +1106,20 @@ abstract class Engine {
             views.add(p.snapshot(accountSid));
         }
         return new NewConversation(c.snapshot(accountSid), views, message);
+    }
+
+    /**
+     * "autocreated via address configuration IG…01": the same few lines again and again, kept in the journal
+     * 100,000 at a time, so one string serves every conversation autocreated the same way in a row.
+     */
+    private String viaDetail(AutocreatePlan plan) {
+        if (!plan.viaSid().equals(lastViaSid)) {
+            lastViaDetail = "autocreated via "
+                    + (plan.via() == InboundOutcome.Via.ADDRESS_CONFIGURATION ? "address configuration " : "messaging service ")
+                    + Sids.abbreviate(plan.viaSid());
+            lastViaSid = plan.viaSid();
+        }
+        return lastViaDetail;
     }
 
     static Duration nonZero(Duration d) {

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark 5: retained heap per idle 1:1 conversation (one participant, one message), over
- * {@value #CONVERSATIONS} conversations autocreated by {@code receive()}.
+ * Benchmark 5: retained heap per idle 1:1 conversation (one participant, one message with its own body text),
+ * over {@value #CONVERSATIONS} conversations autocreated by {@code receive()}.
  *
  * <p>Method: in a forked JVM with the serial collector and {@code -XX:MarkSweepDeadRatio=0} (so a full collection
  * compacts everything and leaves no dead objects behind as filler), force full collections until the used heap
@@ -73,7 +73,8 @@ public class RetainedHeapBenchmark {
         ConversationsSimulator sim = ConversationsSimulator.builder().options(options)
                 .autocreate(Fixtures.TWILIO_NUMBER).build();
         for (int i = 0; i < CONVERSATIONS; i++) {
-            InboundOutcome o = sim.receive(InboundMessage.of(Fixtures.sender(i), Fixtures.TWILIO_NUMBER, "hello"));
+            InboundOutcome o = sim.receive(InboundMessage.of(Fixtures.sender(i), Fixtures.TWILIO_NUMBER,
+                    "hello from customer " + i));
             if (!(o instanceof InboundOutcome.Autocreated)) {
                 throw new IllegalStateException("expected an autocreation but got " + o.kind());
             }
