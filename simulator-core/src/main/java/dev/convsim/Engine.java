@@ -95,6 +95,9 @@ abstract class Engine {
     private String lastViaDetail;
     private long timerSequence;
     private final ThreadLocal<Outbox> outboxes = ThreadLocal.withInitial(Outbox::new);
+    /** The thread that built the simulator (a test's own thread, usually the only one) keeps its outbox here. */
+    private final Thread builderThread = Thread.currentThread();
+    private final Outbox builderOutbox = new Outbox();
 
     Engine(Instant start, FidelityOptions options, String accountSid, String authToken, HttpDelivery http) {
         this.clock = new SimulatedClock(start);
@@ -171,9 +174,14 @@ abstract class Engine {
     }
 
     Outbox enter() {
-        Outbox outbox = outboxes.get();
+        Outbox outbox = outbox();
         outbox.depth++;
         return outbox;
+    }
+
+    /** The calling thread's outbox: a field read for the thread that built the simulator, else a thread-local. */
+    private Outbox outbox() {
+        return Thread.currentThread() == builderThread ? builderOutbox : outboxes.get();
     }
 
     void exit(Outbox outbox) {
@@ -183,9 +191,9 @@ abstract class Engine {
             }
         } finally {
             outbox.depth--;
-            if (outbox.depth == 0 && outbox.isEmpty()) {
-                // leave nothing in the thread's map: a thread that builds simulator after simulator (a test suite,
-                // a property run) would otherwise fill it with the outboxes of dead simulators until a GC
+            if (outbox.depth == 0 && outbox != builderOutbox && outbox.isEmpty()) {
+                // leave nothing in another thread's map: a thread that calls simulator after simulator (a pool
+                // running tests) would otherwise fill it with the outboxes of dead simulators until a GC
                 outboxes.remove();
             }
         }
@@ -201,11 +209,11 @@ abstract class Engine {
     }
 
     void enqueue(Pending pending) {
-        outboxes.get().add(pending);
+        outbox().add(pending);
     }
 
     void enqueue(Runnable task) {
-        outboxes.get().add(task);
+        outbox().add(task);
     }
 
     private void drain(Outbox outbox) {

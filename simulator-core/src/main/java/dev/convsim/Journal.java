@@ -86,12 +86,14 @@ final class Journal {
      * 0), stored in fixed chunks released whole once every item in them is dropped. Snapshots share the chunks, so
      * a slot a snapshot can see is never written again: appends write past every snapshot's end, and the rare
      * insertion before the end rewrites copies of the chunks it touches. The price of sharing: up to one chunk less
-     * one item of dropped entries stays reachable until its chunk is released (a chunk is a sixteenth of the limit,
-     * between 16 and 1,024 items).
+     * one item of dropped entries stays reachable until its chunk is released (a chunk is about a sixteenth of the
+     * limit, a power of two between 16 and 1,024 items).
      */
     private static final class Log<T> {
         private final int limit;
+        private final int chunkShift;
         private final int chunkSize;
+        private final int chunkMask;
         private final ArrayList<Object[]> chunks = new ArrayList<>();
         /** Absolute index of the first slot of the first chunk. */
         private long base;
@@ -102,7 +104,9 @@ final class Journal {
 
         Log(int limit) {
             this.limit = limit;
-            this.chunkSize = Math.max(16, Math.min(1024, limit / 16));
+            this.chunkSize = Integer.highestOneBit(Math.max(16, Math.min(1024, limit / 16)));
+            this.chunkShift = Integer.numberOfTrailingZeros(chunkSize);
+            this.chunkMask = chunkSize - 1;
         }
 
         long first() {
@@ -116,16 +120,16 @@ final class Journal {
         @SuppressWarnings("unchecked")
         T get(long index) {
             long at = index - base;
-            return (T) chunks.get((int) (at / chunkSize))[(int) (at % chunkSize)];
+            return (T) chunks.get((int) (at >>> chunkShift))[(int) at & chunkMask];
         }
 
         private void set(long index, Object item) {
             long at = index - base;
-            chunks.get((int) (at / chunkSize))[(int) (at % chunkSize)] = item;
+            chunks.get((int) (at >>> chunkShift))[(int) at & chunkMask] = item;
         }
 
         void add(T item) {
-            int slot = (int) ((end - base) % chunkSize);
+            int slot = (int) (end - base) & chunkMask;
             if (slot == 0) {
                 chunks.add(new Object[chunkSize]);
             }
@@ -148,7 +152,7 @@ final class Journal {
             }
             @SuppressWarnings("unchecked")
             T last = get(end - 1);
-            for (int c = (int) ((index - base) / chunkSize); c < chunks.size(); c++) {
+            for (int c = (int) ((index - base) >>> chunkShift); c < chunks.size(); c++) {
                 chunks.set(c, chunks.get(c).clone()); // snapshots keep the chunks as they were
             }
             for (long i = end - 1; i > index; i--) {
@@ -159,7 +163,7 @@ final class Journal {
         }
 
         List<T> snapshot() {
-            return new Snapshot<>(chunks.toArray(new Object[0][]), chunkSize, (int) (first - base),
+            return new Snapshot<>(chunks.toArray(new Object[0][]), chunkShift, (int) (first - base),
                     (int) (end - first));
         }
     }
@@ -167,13 +171,13 @@ final class Journal {
     /** An immutable view of a log's kept items at one moment. */
     private static final class Snapshot<T> extends AbstractList<T> implements RandomAccess {
         private final Object[][] chunks;
-        private final int chunkSize;
+        private final int chunkShift;
         private final int offset;
         private final int size;
 
-        Snapshot(Object[][] chunks, int chunkSize, int offset, int size) {
+        Snapshot(Object[][] chunks, int chunkShift, int offset, int size) {
             this.chunks = chunks;
-            this.chunkSize = chunkSize;
+            this.chunkShift = chunkShift;
             this.offset = offset;
             this.size = size;
         }
@@ -183,7 +187,7 @@ final class Journal {
         public T get(int index) {
             Objects.checkIndex(index, size);
             long at = (long) offset + index;
-            return (T) chunks[(int) (at / chunkSize)][(int) (at % chunkSize)];
+            return (T) chunks[(int) (at >>> chunkShift)][(int) at & ((1 << chunkShift) - 1)];
         }
 
         @Override

@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark 0, the floor: the bare work any capture must do, and nothing else. It looks the message's number pair
  * up in a hash map of live conversations and appends a message record to that conversation's list. Same input as
  * {@link CaptureBenchmark} (equal addresses, scattered order), so the ratio between the two is the price of
- * everything the simulator does beyond that: decision, SIDs, journal, timers, webhook planning.
+ * everything the simulator does beyond that: decision, SIDs, journal, timers, webhook planning. It starts again
+ * from fresh lists on the same schedule as the capture benchmark.
  */
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)
@@ -48,12 +49,20 @@ public class FloorBenchmark {
     private Map<NumberPair, List<MessageRecord>> conversations;
     private InboundMessage[] messages;
     private int next;
+    private int taken;
 
     @Setup(Level.Iteration)
     public void setUp() {
         if (conversations != null && liveConversations > CaptureBenchmark.REBUILD_LIMIT) {
             return;
         }
+        if (messages == null) {
+            messages = Fixtures.scatteredMessages(liveConversations, 42);
+        }
+        rebuild();
+    }
+
+    private void rebuild() {
         conversations = new HashMap<>();
         for (int i = 0; i < liveConversations; i++) {
             InboundMessage first = InboundMessage.of(Fixtures.sender(i), Fixtures.TWILIO_NUMBER, "hello");
@@ -61,15 +70,16 @@ public class FloorBenchmark {
             list.add(new MessageRecord(0, first.body()));
             conversations.put(new NumberPair(first.from(), first.to()), list);
         }
-        if (messages == null) {
-            messages = Fixtures.scatteredMessages(liveConversations, 42);
-        }
         next = 0;
+        taken = 0;
     }
 
     /** One captured message at the floor: a lookup and an append. */
     @Benchmark
     public MessageRecord lookupAndAppend() {
+        if (++taken > CaptureBenchmark.MESSAGES_PER_SIMULATOR && liveConversations <= CaptureBenchmark.REBUILD_LIMIT) {
+            rebuild();
+        }
         InboundMessage m = messages[next];
         if (++next == messages.length) {
             next = 0;

@@ -76,6 +76,18 @@ public record Address(Channel channel, String e164) implements Comparable<Addres
         return channel == Channel.WHATSAPP ? WHATSAPP_PREFIX + e164 : e164;
     }
 
+    /** Equal on the same channel and number. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Address a && channel == a.channel && e164.equals(a.e164);
+    }
+
+    /** From the channel's position and the number, so hash order is the same in every run. */
+    @Override
+    public int hashCode() {
+        return 31 * channel.ordinal() + e164.hashCode();
+    }
+
     @Override
     public int compareTo(Address other) {
         return value().compareTo(other.value());

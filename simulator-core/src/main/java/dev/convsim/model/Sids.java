@@ -1,5 +1,6 @@
 package dev.convsim.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +35,16 @@ public final class Sids {
     public static final String MMS_MESSAGE = "MM";
 
     private static final Pattern ANY = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private Sids() {
     }
 
     /** The SID with this prefix and counter value: {@code format("CH", 1)} is {@code CH000…001}. */
     public static String format(String prefix, long counter) {
-        char[] out = new char[34];
-        out[0] = prefix.charAt(0);
-        out[1] = prefix.charAt(1);
+        byte[] out = new byte[34];
+        out[0] = (byte) prefix.charAt(0);
+        out[1] = (byte) prefix.charAt(1);
         for (int i = 33; i >= 18; i--) {
             out[i] = HEX[(int) (counter & 0xF)];
             counter >>>= 4;
@@ -51,7 +52,7 @@ public final class Sids {
         for (int i = 2; i < 18; i++) {
             out[i] = '0';
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** True when the value is shaped like a SID of this prefix. */
