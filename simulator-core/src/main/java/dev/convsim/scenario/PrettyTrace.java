@@ -126,8 +126,14 @@ public final class PrettyTrace {
         } else if (params.hasNonNull("MessageBody")) {
             out.append(" \"").append(params.path("MessageBody").asText()).append('"');
         }
-        if (params.hasNonNull("Identity")) {
-            out.append(" identity ").append(params.path("Identity").asText());
+        if (line.path("eventType").asText().startsWith("onParticipant")) {
+            if (params.hasNonNull("Identity")) {
+                out.append(" identity ").append(params.path("Identity").asText());
+            } else if (params.hasNonNull("MessagingBinding.Address")) {
+                out.append(' ').append(params.path("MessagingBinding.Address").asText());
+            } else if (params.hasNonNull("MessagingBinding.ProjectedAddress")) {
+                out.append(" projected ").append(params.path("MessagingBinding.ProjectedAddress").asText());
+            }
         }
         if (params.hasNonNull("StateFrom") && params.hasNonNull("StateTo")) {
             out.append(' ').append(params.path("StateFrom").asText()).append(" → ")
