@@ -688,7 +688,8 @@ final class ScenarioReader {
 
     private static void onlyFor(Node v, String kind, String wanted) {
         if (!kind.equals(wanted)) {
-            throw v.error("applies to " + wanted + " steps only, and this is a " + kind + " step");
+            throw v.error("applies to " + wanted + " steps only, and this is " + (kind.equals("advance") ? "an " : "a ")
+                    + kind + " step");
         }
     }
 
