@@ -44,6 +44,7 @@ final class ScenarioRunner {
     private final List<ExpectationFailure> failures = new ArrayList<>();
     private final List<PendingChange> pending = new ArrayList<>();
     private long seq;
+    private long journalSeen;
     private ConversationsSimulator sim;
     private RestDispatcher dispatcher;
 
@@ -63,6 +64,8 @@ final class ScenarioRunner {
 
     ScenarioResult run() {
         sim = build();
+        List<JournalEntry> setupEntries = sim.journal();
+        journalSeen = setupEntries.isEmpty() ? 0 : setupEntries.get(setupEntries.size() - 1).sequence();
         for (Spec.Step step : doc.steps()) {
             if (!runStep(step)) {
                 break;
@@ -239,8 +242,7 @@ final class ScenarioRunner {
     // ------------------------------------------------------------------ steps
 
     private boolean runStep(Spec.Step step) {
-        long before = lastSequence();
-        long droppedBefore = sim.journalDropped();
+        long before = journalSeen;
         ObjectNode stepLine = line("step");
         stepLine.put("index", step.index()).put("kind", step.kind()).put("at", sim.now().toString());
         stepLine.set(step.kind(), step.input().deepCopy());
@@ -258,13 +260,16 @@ final class ScenarioRunner {
         } catch (RuntimeException e) {
             error = e;
         }
-        List<JournalEntry> caused = entriesAfter(before);
-        long dropped = sim.journalDropped() - droppedBefore;
-        if (dropped > 0) {
+        List<JournalEntry> caused = sim.journalSince(before);
+        if (!caused.isEmpty()) {
+            journalSeen = caused.get(caused.size() - 1).sequence();
+        }
+        long missing = caused.isEmpty() ? 0 : caused.get(0).sequence() - before - 1;
+        if (missing > 0) {
             ObjectNode event = line("event");
-            event.put("at", sim.now().toString()).put("entry", "dropped")
-                    .put("text", "the journal dropped " + dropped + " older entries (journalLimit "
-                            + sim.options().journalLimit() + "); some events of this step are missing");
+            event.put("at", caused.get(0).at().toString()).put("entry", "dropped").put("conversationSid", (String) null)
+                    .put("text", "the journal's bound (journalLimit " + sim.options().journalLimit() + ") dropped the first "
+                            + missing + " events of this step");
             emit(event);
         }
         for (JournalEntry e : caused) {
@@ -436,21 +441,6 @@ final class ScenarioRunner {
     }
 
     // ------------------------------------------------------------------ journal → trace
-
-    private long lastSequence() {
-        List<JournalEntry> journal = sim.journal();
-        return journal.isEmpty() ? 0 : journal.get(journal.size() - 1).sequence();
-    }
-
-    private List<JournalEntry> entriesAfter(long sequence) {
-        List<JournalEntry> out = new ArrayList<>();
-        for (JournalEntry e : sim.journal()) {
-            if (e.sequence() > sequence) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
 
     private ObjectNode journalLine(JournalEntry e) {
         ObjectNode line;

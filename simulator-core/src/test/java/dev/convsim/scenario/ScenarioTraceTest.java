@@ -308,6 +308,17 @@ class ScenarioTraceTest {
     }
 
     @Test
+    void aStepWhoseEventsOverflowTheJournalSaysSoBeforeTheEventsItKept() {
+        ScenarioResult r = run("{" + AUTOCREATE_SETUP.replace("\"defaults\"", "\"options\": { \"journalLimit\": 3 }, \"defaults\"") + """
+                , "steps": [ { "receive": { "from": "+15551230001", "to": "+15005550001", "body": "hi" } } ] }""");
+        assertThat(types(r)).containsExactly("step", "event", "webhook", "webhook", "webhook", "result");
+        JsonNode dropped = r.lines("event").get(0);
+        assertThat(dropped.path("entry").asText()).isEqualTo("dropped");
+        assertThat(dropped.path("text").asText()).isEqualTo(
+                "the journal's bound (journalLimit 3) dropped the first 5 events of this step");
+    }
+
+    @Test
     void theSameFileGivesTheSameTraceByteForByte() {
         Scenario s = Scenario.parse("{" + AUTOCREATE_SETUP + """
                 , "steps": [
