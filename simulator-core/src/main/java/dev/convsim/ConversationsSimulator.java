@@ -136,6 +136,14 @@ public final class ConversationsSimulator {
         return engine.locked(engine.journal::entries);
     }
 
+    /**
+     * The journal entries after a sequence number, in order: what happened since an earlier look, without copying
+     * the whole journal.
+     */
+    public List<JournalEntry> journalSince(long sequence) {
+        return engine.locked(() -> engine.journal.since(sequence));
+    }
+
     /** How many journal entries the bound has dropped (0 until the journal exceeds {@code journalLimit}). */
     public long journalDropped() {
         return engine.locked(engine.journal::droppedEntries);

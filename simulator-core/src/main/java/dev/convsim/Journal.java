@@ -3,7 +3,7 @@ package dev.convsim;
 import dev.convsim.journal.JournalEntry;
 import dev.convsim.webhook.RecordedDelivery;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** The bounded, ordered journal. Guarded by the engine lock. */
@@ -78,13 +78,16 @@ final class Journal {
     }
 
     List<JournalEntry> since(long sequenceExclusive) {
-        List<JournalEntry> out = new ArrayList<>();
-        for (JournalEntry e : entries) {
-            if (e.sequence() > sequenceExclusive) {
-                out.add(e);
+        // entries are in sequence order: walk back from the newest so a recent look costs only what it returns
+        ArrayDeque<JournalEntry> out = new ArrayDeque<>();
+        for (Iterator<JournalEntry> it = entries.descendingIterator(); it.hasNext(); ) {
+            JournalEntry e = it.next();
+            if (e.sequence() <= sequenceExclusive) {
+                break;
             }
+            out.addFirst(e);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     long lastSequence() {
