@@ -1252,10 +1252,25 @@ final class EngineApi extends Engine implements ConversationsApi {
             throw new IllegalArgumentException("SMS method [" + number.smsMethod()
                     + "] is not an HTTP method: expected GET or POST");
         }
+        Duration delay = options.autocreationPropagationDelay();
+        if (built && !delay.isZero()) {
+            Instant madeAt = now();
+            Instant effective = madeAt.plus(delay);
+            note(null, null, "phone number " + number.number() + " change made: "
+                    + (number.smsUrl() == null ? "no SMS URL" : "SMS URL " + number.smsUrl()) + "; takes effect at "
+                    + effective + " (propagation delay " + delay + ")");
+            schedule(effective, () -> applyPhoneNumber(number, madeAt));
+        } else {
+            applyPhoneNumber(number, null);
+        }
+        return number;
+    }
+
+    private void applyPhoneNumber(PhoneNumber number, Instant madeAt) {
         PhoneNumber old = phoneNumbers.put(number.number(), number);
         record(Resource.PHONE_NUMBER, old == null ? Action.ADDED : Action.UPDATED, number.number().value(), null,
-                number.smsUrl() == null ? "no SMS URL" : "SMS URL " + number.smsUrl());
-        return number;
+                (number.smsUrl() == null ? "no SMS URL" : "SMS URL " + number.smsUrl())
+                        + (madeAt == null ? "" : "; change made at " + madeAt + ", took effect at " + now()));
     }
 
     // ------------------------------------------------------------------ conversation-scoped webhooks

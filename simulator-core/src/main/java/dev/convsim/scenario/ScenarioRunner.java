@@ -320,8 +320,16 @@ final class ScenarioRunner {
         }
         Spec.Configure configure = (Spec.Configure) action;
         Duration delay = sim.options().autocreationPropagationDelay();
+        // The engine delays messaging-service and phone-number changes itself; address configurations are API
+        // resources there, so the runner defers those to honour the contract for the whole configure step.
+        for (MessagingService ms : configure.messagingServices()) {
+            sim.putMessagingService(ms);
+        }
+        for (PhoneNumber pn : configure.phoneNumbers()) {
+            sim.putPhoneNumber(pn);
+        }
         if (delay.isZero()) {
-            apply(configure);
+            applyAddressConfigurations(configure);
             result.put("applied", true).put("appliesAt", sim.now().toString());
         } else {
             Instant due = sim.now().plus(delay);
@@ -339,12 +347,12 @@ final class ScenarioRunner {
             if (next.due().isAfter(sim.now())) {
                 sim.advance(Duration.between(sim.now(), next.due()));
             }
-            apply(next.change());
+            applyAddressConfigurations(next.change());
         }
         sim.advance(Duration.between(sim.now(), target));
     }
 
-    private void apply(Spec.Configure change) {
+    private void applyAddressConfigurations(Spec.Configure change) {
         ConversationsApi api = sim.api();
         for (Spec.AddressConfig ac : change.addressConfigurations()) {
             atPath(ac.path(), () -> {
@@ -360,12 +368,6 @@ final class ScenarioRunner {
                     api.updateAddressConfiguration(existing.sid(), replaceRequest(ac, existing));
                 }
             });
-        }
-        for (MessagingService ms : change.messagingServices()) {
-            sim.putMessagingService(ms);
-        }
-        for (PhoneNumber pn : change.phoneNumbers()) {
-            sim.putPhoneNumber(pn);
         }
     }
 

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The {@code rest} step and the endpoint {@code calls} extension go through the REST dispatcher. */
-@Disabled("needs the REST dispatcher from branch rest")
 class ScenarioRestStepTest {
 
     private static final String HOOKS = """

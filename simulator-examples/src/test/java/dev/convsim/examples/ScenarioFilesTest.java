@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -73,8 +72,7 @@ class ScenarioFilesTest {
         return runEach(false);
     }
 
-    @Disabled("needs the REST dispatcher from branch rest")
-    @TestFactory
+        @TestFactory
     Stream<DynamicTest> everyScenarioFileWithRestStepsRunsWithEveryExpectationHolding() {
         return runEach(true);
     }
