@@ -171,6 +171,25 @@ class HttpDeliveryTest {
     }
 
     @Test
+    void theRequestedUrlDropsTheFragmentGetsAPathAndCarriesGetParametersInItsQuery() {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("EventType", "onMessageAdded");
+        params.put("Body", "a b&c");
+
+        assertThat(HttpDelivery.target("http://[::1]:8080", false, params)).isEqualTo("http://[::1]:8080/");
+        assertThat(HttpDelivery.target("http://localhost?x=1#rc=2", false, params))
+                .isEqualTo("http://localhost/?x=1");
+        assertThat(HttpDelivery.target("http://localhost/hook", true, params))
+                .isEqualTo("http://localhost/hook?EventType=onMessageAdded&Body=a+b%26c");
+        assertThat(HttpDelivery.target("http://localhost/hook?", true, params))
+                .isEqualTo("http://localhost/hook?EventType=onMessageAdded&Body=a+b%26c");
+        assertThat(HttpDelivery.target("http://localhost/hook?t=1", true, params))
+                .isEqualTo("http://localhost/hook?t=1&EventType=onMessageAdded&Body=a+b%26c");
+        assertThat(HttpDelivery.target("http://localhost/hook?t=1", true, Map.of()))
+                .isEqualTo("http://localhost/hook?t=1");
+    }
+
+    @Test
     void theDefaultAccountSignsWithTheDocumentedTestToken() throws Exception {
         try (LoopbackServer server = LoopbackServer.start(LoopbackServer.ok())) {
             ConversationsSimulator sim = ConversationsSimulator.builder().options(options()).autocreate(NUMBER)
