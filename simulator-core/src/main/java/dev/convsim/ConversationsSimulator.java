@@ -433,7 +433,10 @@ public final class ConversationsSimulator {
             return this;
         }
 
-        /** The account the simulator plays: its SID and the auth token that signs webhooks. */
+        /**
+         * The account the simulator plays: its SID and the auth token that signs webhooks (default
+         * {@link #DEFAULT_ACCOUNT_SID} and {@link #DEFAULT_AUTH_TOKEN}). The token never appears in any output.
+         */
         public Builder account(String accountSid, String authToken) {
             if (!Sids.is(Sids.ACCOUNT, accountSid)) {
                 throw new IllegalArgumentException("[" + accountSid
@@ -545,10 +548,13 @@ public final class ConversationsSimulator {
             return this;
         }
 
-        /** Allows real HTTP delivery to a non-loopback host, named exactly (default: loopback only). */
+        /**
+         * Allows real HTTP delivery ({@code http://} or {@code https://}, signed) to a non-loopback host, named
+         * exactly (default: only {@code http://} on {@code 127.0.0.1}, {@code localhost} and {@code [::1]}).
+         */
         public Builder allowHost(String host) {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("[" + host + "] is not a host name");
+                throw new IllegalArgumentException("[" + host + "] is not a host name: expected like svc.example.com");
             }
             allowedHosts.add(host.toLowerCase(java.util.Locale.ROOT));
             return this;
@@ -560,7 +566,7 @@ public final class ConversationsSimulator {
          * @throws TwilioApiException or IllegalArgumentException from a setup step, naming the bad value
          */
         public ConversationsSimulator build() {
-            HttpDelivery http = new HttpDelivery(authToken, options.webhookTimeout(), allowedHosts, 502);
+            HttpDelivery http = new HttpDelivery(authToken, options, allowedHosts);
             EngineApi engine = new EngineApi(start, options, accountSid, authToken, http);
             engine.endpoints.putAll(endpoints);
             engine.router = router;

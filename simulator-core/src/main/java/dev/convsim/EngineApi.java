@@ -127,7 +127,7 @@ final class EngineApi extends Engine implements ConversationsApi {
 
     private PartEntity participant(ConvEntity c, String sidOrIdentity) {
         PartEntity p = c.participants.get(sidOrIdentity);
-        if (p == null) {
+        if (p == null && sidOrIdentity != null) {
             for (PartEntity candidate : c.participants.values()) {
                 if (sidOrIdentity.equals(candidate.identity)) {
                     p = candidate;
@@ -672,7 +672,7 @@ final class EngineApi extends Engine implements ConversationsApi {
 
     @Override
     public List<Participant> findParticipantsByIdentity(String identity) {
-        return findParticipants(p -> identity.equals(p.identity));
+        return findParticipants(p -> identity != null && identity.equals(p.identity));
     }
 
     private List<Participant> findParticipants(java.util.function.Predicate<PartEntity> test) {

@@ -1,6 +1,7 @@
 package dev.convsim;
 
 import dev.convsim.routing.PoolSelection;
+import dev.convsim.webhook.HttpFailureTreatment;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +32,12 @@ import java.util.Objects;
  *     an inbound group message is handled as a 1:1 message from From to To
  * @param groupParticipantLimit the most participants a group MMS conversation may have (default 10: current docs;
  *     older docs said 20)
- * @param webhookTimeout how long a webhook may take before it counts as timed out (default 5 s, Twilio's maximum)
+ * @param webhookTimeout how long a webhook may take before it counts as timed out (default 5 s, Twilio's maximum);
+ *     for a real HTTP delivery it bounds the whole exchange: connecting, sending, and reading the full answer
+ * @param refusedConnection what a real HTTP delivery counts as when the connection is refused (default
+ *     {@link HttpFailureTreatment#NO_ANSWER}: the reference's "no response" row; Twilio's treatment is undocumented)
+ * @param brokenResponse what a real HTTP delivery counts as when the service closes the connection before a
+ *     complete answer or sends one that is not HTTP (default {@link HttpFailureTreatment#NO_ANSWER}, as above)
  * @param autocreationPropagationDelay how long a console change to autocreation takes to apply, the old setting
  *     applying meanwhile (default zero; the docs say up to 60 s)
  * @param poolSelection how {@code Routers.pool()} chooses among available workers (default least assigned: Twilio
@@ -50,12 +56,15 @@ public record FidelityOptions(
         boolean groupMmsEnabled,
         int groupParticipantLimit,
         Duration webhookTimeout,
+        HttpFailureTreatment refusedConnection,
+        HttpFailureTreatment brokenResponse,
         Duration autocreationPropagationDelay,
         PoolSelection poolSelection,
         int journalLimit) {
 
     private static final FidelityOptions DEFAULTS = new FidelityOptions(true, true, "EVENT", true, false, true,
-            false, false, true, 10, Duration.ofSeconds(5), Duration.ZERO, PoolSelection.LEAST_ASSIGNED, 100_000);
+            false, false, true, 10, Duration.ofSeconds(5), HttpFailureTreatment.NO_ANSWER, HttpFailureTreatment.NO_ANSWER,
+            Duration.ZERO, PoolSelection.LEAST_ASSIGNED, 100_000);
 
     /** Validates every option. */
     public FidelityOptions {
@@ -73,6 +82,8 @@ public record FidelityOptions(
         if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
             throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout + "] must be positive, e.g. PT5S");
         }
+        Objects.requireNonNull(refusedConnection, "refusedConnection");
+        Objects.requireNonNull(brokenResponse, "brokenResponse");
         Objects.requireNonNull(autocreationPropagationDelay, "autocreationPropagationDelay");
         if (autocreationPropagationDelay.isNegative()) {
             throw new IllegalArgumentException("autocreationPropagationDelay [" + autocreationPropagationDelay
@@ -107,6 +118,8 @@ public record FidelityOptions(
         private boolean groupMmsEnabled;
         private int groupParticipantLimit;
         private Duration webhookTimeout;
+        private HttpFailureTreatment refusedConnection;
+        private HttpFailureTreatment brokenResponse;
         private Duration autocreationPropagationDelay;
         private PoolSelection poolSelection;
         private int journalLimit;
@@ -123,6 +136,8 @@ public record FidelityOptions(
             groupMmsEnabled = o.groupMmsEnabled;
             groupParticipantLimit = o.groupParticipantLimit;
             webhookTimeout = o.webhookTimeout;
+            refusedConnection = o.refusedConnection;
+            brokenResponse = o.brokenResponse;
             autocreationPropagationDelay = o.autocreationPropagationDelay;
             poolSelection = o.poolSelection;
             journalLimit = o.journalLimit;
@@ -194,6 +209,18 @@ public record FidelityOptions(
             return this;
         }
 
+        /** See {@link FidelityOptions#refusedConnection()}. */
+        public Builder refusedConnection(HttpFailureTreatment value) {
+            refusedConnection = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#brokenResponse()}. */
+        public Builder brokenResponse(HttpFailureTreatment value) {
+            brokenResponse = value;
+            return this;
+        }
+
         /** See {@link FidelityOptions#autocreationPropagationDelay()}. */
         public Builder autocreationPropagationDelay(Duration value) {
             autocreationPropagationDelay = value;
@@ -217,7 +244,8 @@ public record FidelityOptions(
             return new FidelityOptions(numberWebhookFiresAlongside, addressConfigurationFirst, reactivationReason,
                     globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,
                     uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,
-                    groupParticipantLimit, webhookTimeout, autocreationPropagationDelay, poolSelection,
+                    groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse,
+                    autocreationPropagationDelay, poolSelection,
                     journalLimit);
         }
     }

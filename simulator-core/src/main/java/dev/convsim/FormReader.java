@@ -77,7 +77,7 @@ final class FormReader {
     }
 
     static Address parseAddress(String name, String value) {
-        if (value.length() > 256 || !Address.isValid(value)) {
+        if (value == null || value.length() > 256 || !Address.isValid(value)) {
             throw new TwilioApiException(50407, 400, "Invalid messaging binding address: " + name + " ["
                     + value + "] is not an E.164 number: expected like +15551234567 (or whatsapp:+15551234567)");
         }
