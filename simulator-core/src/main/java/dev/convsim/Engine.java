@@ -801,10 +801,18 @@ abstract class Engine {
                 notifyNumber(message, plan.numberHook(), c.messagingServiceSid);
             }
             boolean wasInactive = c.state == ConversationState.INACTIVE;
+            String attributes = modified.getOrDefault("attributes", "{}");
+            if (!isJson(attributes)) {
+                note(c.sid, null, "the onMessageAdd answer's attributes are not JSON: ignored");
+                attributes = "{}";
+            }
+            String body = modified.getOrDefault("body", message.body());
+            if (body.length() > InboundMessage.MAX_BODY_LENGTH) {
+                note(c.sid, null, "the onMessageAdd answer's body is over 1600 characters: ignored");
+                body = message.body();
+            }
             Message m = appendMessage(c, sender == null ? null : sender.sid,
-                    modified.getOrDefault("author", message.from().value()),
-                    modified.getOrDefault("body", message.body()),
-                    modified.getOrDefault("attributes", "{}"), message);
+                    modified.getOrDefault("author", message.from().value()), body, attributes, message);
             InboundOutcome o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
                     m.sid(), wasInactive);
             journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
@@ -932,10 +940,9 @@ abstract class Engine {
         c.friendlyName = changes.get("friendly_name");
         String attributes = changes.get("attributes");
         if (attributes != null) {
-            try {
-                FormReader.checkJson("attributes", attributes);
+            if (isJson(attributes)) {
                 c.attributes = attributes;
-            } catch (TwilioApiException e) {
+            } else {
                 note(c.sid, null, "the onConversationAdd answer's attributes are not JSON: ignored");
             }
         }
@@ -1048,6 +1055,15 @@ abstract class Engine {
             views.add(p.snapshot(accountSid));
         }
         return new NewConversation(c.snapshot(accountSid), views, message);
+    }
+
+    static boolean isJson(String text) {
+        try {
+            FormReader.checkJson("attributes", text);
+            return true;
+        } catch (TwilioApiException e) {
+            return false;
+        }
     }
 
     static Duration nonZero(Duration d) {

@@ -92,11 +92,31 @@ final class EngineApi extends Engine implements ConversationsApi {
                         throw new TwilioApiException(20403, 403, text);
                     }
                     changes = verdict.changes();
+                    checkAnswer(call.event(), changes);
                 }
             }
             Map<String, String> modified = changes;
             return locked(() -> commit.apply(validate.get(), modified));
         });
+    }
+
+    /** A pre-action answer's invalid values fail the API call, as Twilio returns them to the caller (§6.4). */
+    private static void checkAnswer(WebhookEvent event, Map<String, String> changes) {
+        String where = "the " + event.wire() + " answer's ";
+        String attributes = changes.get("attributes");
+        if (attributes != null) {
+            FormReader.checkJson(where + "attributes", attributes);
+        }
+        String friendlyName = changes.get("friendly_name");
+        if (friendlyName != null && friendlyName.length() > 256) {
+            throw TwilioApiException.invalidParameter(where + "friendly_name is " + friendlyName.length()
+                    + " characters long: Twilio accepts at most 256");
+        }
+        String body = changes.get("body");
+        if (body != null && body.length() > 1600) {
+            throw new TwilioApiException(21617, 400, where + "body is " + body.length()
+                    + " characters: Twilio accepts at most 1600");
+        }
     }
 
     // ------------------------------------------------------------------ lookups

@@ -16,6 +16,7 @@ import dev.convsim.model.MessagingService;
 import dev.convsim.model.PhoneNumber;
 import dev.convsim.model.Sids;
 import dev.convsim.routing.PoolSelection;
+import dev.convsim.webhook.HttpFailureTreatment;
 import dev.convsim.webhook.WebhookEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,11 +47,9 @@ final class ScenarioReader {
     static final List<String> OUTCOMES = List.of("captured", "autocreated", "dropped", "messagingWebhook", "unhandled");
     private static final List<String> EXPECT_KEYS = List.of("outcome", "conversationSid", "status", "errorCode",
             "webhooks", "state");
-    private static final List<String> OPTION_NAMES = List.of("numberWebhookFiresAlongside",
-            "addressConfigurationFirst", "reactivationReason", "globalAndServiceBothReceive",
-            "serviceSkipsCarrierMessageAdded", "restPreActionHooks", "uniqueNameFromPreAction",
-            "stateUpdatedOnOneToOneAutocreation", "groupMmsEnabled", "groupParticipantLimit", "webhookTimeout",
-            "autocreationPropagationDelay", "poolSelection", "journalLimit");
+    /** The fidelity options a scenario may set: every component of {@link FidelityOptions}, so none drifts. */
+    private static final List<String> OPTION_NAMES = java.util.Arrays.stream(FidelityOptions.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
 
     private ScenarioReader() {
     }
@@ -215,6 +214,8 @@ final class ScenarioReader {
                 case "autocreationPropagationDelay" -> b.autocreationPropagationDelay(duration(v));
                 case "poolSelection" -> b.poolSelection(poolSelection(v));
                 case "journalLimit" -> b.journalLimit(v.integer());
+                case "refusedConnection" -> b.refusedConnection(httpFailure(v));
+                case "brokenResponse" -> b.brokenResponse(httpFailure(v));
                 default -> throw v.error("is not a fidelity option: expected one of " + OPTION_NAMES);
             }
             try {
@@ -234,6 +235,16 @@ final class ScenarioReader {
             }
         }
         throw v.error(v.shown() + " is not a pool selection: expected leastAssigned, roundRobin or firstAvailable");
+    }
+
+    private static HttpFailureTreatment httpFailure(Node v) {
+        String text = v.text();
+        for (HttpFailureTreatment t : HttpFailureTreatment.values()) {
+            if (t.name().equals(text) || camel(t.name()).equals(text)) {
+                return t;
+            }
+        }
+        throw v.error(v.shown() + " is not an HTTP failure treatment: expected noAnswer or badGateway");
     }
 
     private static String camel(String constant) {

@@ -287,7 +287,7 @@ class ScenarioLoaderTest {
                 + " [numberWebhookFiresAlongside, addressConfigurationFirst, reactivationReason,"
                 + " globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,"
                 + " uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,"
-                + " groupParticipantLimit, webhookTimeout, autocreationPropagationDelay, poolSelection, journalLimit]");
+                + " groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse, autocreationPropagationDelay, poolSelection, journalLimit]");
     }
 
     @Test
