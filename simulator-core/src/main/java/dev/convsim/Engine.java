@@ -546,6 +546,8 @@ abstract class Engine {
         if (to == ConversationState.CLOSED) {
             releaseBindings(c);
             c.timerGeneration++;
+            // a closed conversation can take no worker: it leaves the pool queue, as a deleted one does
+            workerQueue.remove(c.sid);
         } else if (to == ConversationState.ACTIVE && from == ConversationState.INACTIVE) {
             armTimers(c);
         } else if (from == ConversationState.INITIALIZING) {
