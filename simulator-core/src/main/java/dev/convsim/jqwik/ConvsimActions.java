@@ -20,10 +20,12 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
 import net.jqwik.api.state.Transformer;
 
@@ -60,6 +62,22 @@ public final class ConvsimActions<S> {
     /** Actions on a chain whose state is the simulator. */
     public static ConvsimActions<ConversationsSimulator> simulator() {
         return new ConvsimActions<>(Function.identity());
+    }
+
+    /** Actions on a chain whose state is a {@link SimulatorRun}: the simulator beside its setup. */
+    public static ConvsimActions<SimulatorRun> runs() {
+        return new ConvsimActions<>(SimulatorRun::simulator);
+    }
+
+    /**
+     * Chains of the {@linkplain #addStandardActions standard actions} over any {@linkplain ConvsimArbitraries#setups()
+     * setup}, each try starting from a fresh simulator; at most {@code maxSteps} steps.
+     */
+    public static Arbitrary<ActionChain<SimulatorRun>> standardChains(int maxSteps) {
+        return ConvsimArbitraries.setups().flatMap(setup -> runs()
+                .addStandardActions(ActionChain.startWith(() -> SimulatorRun.of(setup)), setup)
+                .withMaxTransformations(maxSteps))
+                .withoutEdgeCases();
     }
 
     /** Actions on a chain whose state holds a simulator, reached through {@code view}. */
@@ -158,15 +176,21 @@ public final class ConvsimActions<S> {
      * {@code remove MB…02 (+15550100001 → +15005550001) from CH…01}.
      */
     public Action.Dependent<S> removeParticipant() {
+        return removeParticipant(p -> true);
+    }
+
+    /** Removes a participant that passes {@code which} (e.g. only number pairs) from a conversation. */
+    public Action.Dependent<S> removeParticipant(Predicate<Participant> which) {
+        Objects.requireNonNull(which, "which");
         return new Action.Dependent<>() {
             @Override
             public boolean precondition(S state) {
-                return !participants(state).isEmpty();
+                return !participants(state, which).isEmpty();
             }
 
             @Override
             public Arbitrary<Transformer<S>> transformer(S state) {
-                return Arbitraries.of(participants(state)).map(p -> Transformer.mutate(
+                return Arbitraries.of(participants(state, which)).map(p -> Transformer.mutate(
                         "remove " + Sids.abbreviate(p.sid()) + " (" + describe(p) + ") from "
                                 + Sids.abbreviate(p.conversationSid()),
                         st -> api(st).deleteParticipant(p.conversationSid(), p.sid(), false)));
@@ -252,7 +276,7 @@ public final class ConvsimActions<S> {
         return view.apply(state).api();
     }
 
-    private Action.Dependent<S> onConversation(java.util.function.Predicate<Conversation> eligible,
+    private Action.Dependent<S> onConversation(Predicate<Conversation> eligible,
             Function<Conversation, Transformer<S>> step) {
         return new Action.Dependent<>() {
             @Override
@@ -267,7 +291,7 @@ public final class ConvsimActions<S> {
         };
     }
 
-    private List<Conversation> eligible(S state, java.util.function.Predicate<Conversation> test) {
+    private List<Conversation> eligible(S state, Predicate<Conversation> test) {
         List<Conversation> out = new ArrayList<>();
         for (Conversation c : api(state).listConversations()) {
             if (test.test(c)) {
@@ -287,12 +311,16 @@ public final class ConvsimActions<S> {
         return out;
     }
 
-    private List<Participant> participants(S state) {
+    private List<Participant> participants(S state, Predicate<Participant> which) {
         List<Participant> out = new ArrayList<>();
         ConversationsApi api = api(state);
         for (Conversation c : api.listConversations()) {
             if (c.state() != ConversationState.INITIALIZING) {
-                out.addAll(api.listParticipants(c.sid()));
+                for (Participant p : api.listParticipants(c.sid())) {
+                    if (which.test(p)) {
+                        out.add(p);
+                    }
+                }
             }
         }
         return out;

@@ -10,14 +10,13 @@
  *
  * <pre>{@code
  * @Property(tries = 1000)
- * void noPairIsEverInTwoOpenConversations(@ForAll("chains") ActionChain<ConversationsSimulator> chain) {
- *     chain.withInvariant("no pair in two conversations", ConvsimInvariants.noPairInTwoNonClosedConversations()).run();
+ * void invariantsHoldWhateverHappens(@ForAll("chains") ActionChain<SimulatorRun> chain) {
+ *     chain.withInvariant("convsim", ConvsimInvariants.on(SimulatorRun::simulator, ConvsimInvariants.all())).run();
  * }
  *
  * @Provide
- * Arbitrary<ActionChain<ConversationsSimulator>> chains() {
- *     return ConvsimArbitraries.setups().flatMap(setup -> ConvsimActions.simulator()
- *             .addStandardActions(ActionChain.startWith(setup::build), setup));
+ * Arbitrary<ActionChain<SimulatorRun>> chains() {
+ *     return ConvsimActions.standardChains(30);
  * }
  * }</pre>
  */
