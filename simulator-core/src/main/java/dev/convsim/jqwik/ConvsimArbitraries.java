@@ -102,7 +102,19 @@ public final class ConvsimArbitraries {
 
     /** A number group of two or three distinct customers texting one Twilio number. */
     public static Arbitrary<NumberGroup> numberGroups(Arbitrary<Address> customers, Arbitrary<Address> twilioNumbers) {
-        return Combinators.combine(twilioNumbers, customers.list().uniqueElements().ofMinSize(2).ofMaxSize(3))
+        return numberGroups(customers, twilioNumbers, 3);
+    }
+
+    /**
+     * A number group of two to {@code maxMembers} distinct customers texting one Twilio number (the customers'
+     * arbitrary must offer that many distinct addresses).
+     */
+    public static Arbitrary<NumberGroup> numberGroups(Arbitrary<Address> customers, Arbitrary<Address> twilioNumbers,
+            int maxMembers) {
+        if (maxMembers < 2) {
+            throw new IllegalArgumentException("maxMembers [" + maxMembers + "] is too small: a group has at least two members");
+        }
+        return Combinators.combine(twilioNumbers, customers.list().uniqueElements().ofMinSize(2).ofMaxSize(maxMembers))
                 .as(NumberGroup::new);
     }
 
