@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -169,7 +168,7 @@ public final class ConvsimExtension implements ParameterResolver, AfterEachCallb
         String source = "@ConvsimTest on " + name(where);
         if (!a.factory().isEmpty()) {
             if (a.autocreate().length > 0 || !a.start().isEmpty()) {
-                throw new ExtensionConfigurationException(source + ": factory cannot be combined with "
+                throw new ParameterResolutionException(source + ": factory cannot be combined with "
                         + (a.autocreate().length > 0 ? "autocreate" : "start")
                         + ": configure the simulator in the factory's builder");
             }
@@ -181,7 +180,7 @@ public final class ConvsimExtension implements ParameterResolver, AfterEachCallb
             try {
                 start = Instant.parse(a.start());
             } catch (DateTimeParseException e) {
-                throw new ExtensionConfigurationException(source + ": start [" + a.start()
+                throw new ParameterResolutionException(source + ": start [" + a.start()
                         + "] is not an ISO-8601 instant: expected like 2026-01-01T00:00:00Z", e);
             }
         }
@@ -211,7 +210,7 @@ public final class ConvsimExtension implements ParameterResolver, AfterEachCallb
             if (method.isPresent()) {
                 Method m = method.get();
                 if (!ConversationsSimulator.Builder.class.isAssignableFrom(m.getReturnType())) {
-                    throw new ExtensionConfigurationException(source + ": the factory method [" + name + "] in "
+                    throw new ParameterResolutionException(source + ": the factory method [" + name + "] in "
                             + type.getSimpleName() + " returns " + m.getReturnType().getSimpleName()
                             + ": return a ConversationsSimulator.Builder");
                 }
@@ -222,7 +221,7 @@ public final class ConvsimExtension implements ParameterResolver, AfterEachCallb
                 return () -> (ConversationsSimulator.Builder) ReflectionSupport.invokeMethod(m, target);
             }
         }
-        throw new ExtensionConfigurationException(source + ": there is no factory method [" + name + "()] in "
+        throw new ParameterResolutionException(source + ": there is no factory method [" + name + "()] in "
                 + testClass.getSimpleName() + ": declare ConversationsSimulator.Builder " + name
                 + "() in the test class");
     }

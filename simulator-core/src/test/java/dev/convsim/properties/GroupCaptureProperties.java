@@ -6,6 +6,7 @@ import dev.convsim.ConversationsSimulator;
 import dev.convsim.api.ConversationRequest;
 import dev.convsim.inbound.InboundMessage;
 import dev.convsim.inbound.InboundOutcome;
+import dev.convsim.jqwik.ConvsimActions;
 import dev.convsim.jqwik.ConvsimArbitraries;
 import dev.convsim.jqwik.SimulatorRun;
 import dev.convsim.jqwik.SimulatorSetup;
@@ -135,58 +136,28 @@ class GroupCaptureProperties {
         }));
     }
 
-    private static Action.Dependent<Twin> close() {
-        return new Action.Dependent<>() {
-            private List<String> open(Twin t) {
-                List<String> out = new ArrayList<>();
-                for (Conversation c : t.a().api().listConversations()) {
-                    if (c.state() != ConversationState.CLOSED) {
-                        out.add(c.sid());
-                    }
-                }
-                return out;
-            }
-
-            @Override
-            public boolean precondition(Twin t) {
-                return !open(t).isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Twin>> transformer(Twin t) {
-                return Arbitraries.of(open(t)).map(sid -> Transformer.mutate("close " + Sids.abbreviate(sid),
-                        (Twin s) -> {
-                            s.a().api().updateConversation(sid, new ConversationRequest().state("closed"));
-                            s.b().api().updateConversation(sid, new ConversationRequest().state("closed"));
-                        }));
-            }
-        };
+    private static Action.Independent<Twin> close() {
+        return ConvsimActions.onOneOf(t -> t.a().api().listConversations().stream()
+                .filter(c -> c.state() != ConversationState.CLOSED).map(Conversation::sid).toList(),
+                "close: no open conversation", (t, sid) -> {
+                    t.a().api().updateConversation(sid, new ConversationRequest().state("closed"));
+                    t.b().api().updateConversation(sid, new ConversationRequest().state("closed"));
+                    return "close " + Sids.abbreviate(sid);
+                });
     }
 
     /** Removes a participant, group members included: the number group shrinks the same way in both. */
-    private static Action.Dependent<Twin> removeParticipant() {
-        return new Action.Dependent<>() {
-            private List<Participant> participants(Twin t) {
-                List<Participant> out = new ArrayList<>();
-                for (Conversation c : t.a().api().listConversations()) {
-                    out.addAll(t.a().api().listParticipants(c.sid()));
-                }
-                return out;
+    private static Action.Independent<Twin> removeParticipant() {
+        return ConvsimActions.onOneOf(t -> {
+            List<Participant> out = new ArrayList<>();
+            for (Conversation c : t.a().api().listConversations()) {
+                out.addAll(t.a().api().listParticipants(c.sid()));
             }
-
-            @Override
-            public boolean precondition(Twin t) {
-                return !participants(t).isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Twin>> transformer(Twin t) {
-                return Arbitraries.of(participants(t)).map(p -> Transformer.mutate("remove "
-                        + Sids.abbreviate(p.sid()) + " from " + Sids.abbreviate(p.conversationSid()), (Twin s) -> {
-                            s.a().api().deleteParticipant(p.conversationSid(), p.sid(), false);
-                            s.b().api().deleteParticipant(p.conversationSid(), p.sid(), false);
-                        }));
-            }
-        };
+            return out;
+        }, "remove: no participant", (t, p) -> {
+            t.a().api().deleteParticipant(p.conversationSid(), p.sid(), false);
+            t.b().api().deleteParticipant(p.conversationSid(), p.sid(), false);
+            return "remove " + Sids.abbreviate(p.sid()) + " from " + Sids.abbreviate(p.conversationSid());
+        });
     }
 }

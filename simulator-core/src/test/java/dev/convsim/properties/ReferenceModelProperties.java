@@ -232,72 +232,49 @@ class ReferenceModelProperties {
 
     // ------------------------------------------------------------------ steps the model follows
 
-    private static Action.Dependent<Modelled> close() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Modelled state) {
-                return !state.open().isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Modelled>> transformer(Modelled state) {
-                return Arbitraries.of(state.open()).map(c -> Transformer.mutate("close " + Sids.abbreviate(c.sid),
-                        s -> {
-                            s.simulator().api().updateConversation(c.sid, new ConversationRequest().state("closed"));
-                            s.conversations.get(c.sid).state = ConversationState.CLOSED;
-                        }));
-            }
-        };
+    private static Action.Independent<Modelled> close() {
+        return ConvsimActions.onOneOf(Modelled::open, "close: no open conversation", (s, c) -> {
+            s.simulator().api().updateConversation(c.sid, new ConversationRequest().state("closed"));
+            c.state = ConversationState.CLOSED;
+            return "close " + Sids.abbreviate(c.sid);
+        });
     }
 
-    private static Action.Dependent<Modelled> delete() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Modelled state) {
-                return !state.conversations.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Modelled>> transformer(Modelled state) {
-                return Arbitraries.of(List.copyOf(state.conversations.keySet())).map(sid -> Transformer.mutate(
-                        "delete " + Sids.abbreviate(sid), s -> {
-                            s.simulator().api().deleteConversation(sid, false);
-                            s.conversations.remove(sid);
-                        }));
-            }
-        };
+    private static Action.Independent<Modelled> delete() {
+        return ConvsimActions.onOneOf(s -> List.copyOf(s.conversations.keySet()), "delete: no conversation",
+                (s, sid) -> {
+                    s.simulator().api().deleteConversation(sid, false);
+                    s.conversations.remove(sid);
+                    return "delete " + Sids.abbreviate(sid);
+                });
     }
 
-    private static Action.Dependent<Modelled> setTimers() {
+    private static Action.Independent<Modelled> setTimers() {
         Arbitrary<String> states = Arbitraries.of("active", "inactive");
         Arbitrary<Duration> inactive = Arbitraries.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ZERO)
                 .injectNull(0.3);
         Arbitrary<Duration> closed = Arbitraries.of(Duration.ofMinutes(10), Duration.ofHours(2), Duration.ZERO)
                 .injectNull(0.3);
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Modelled state) {
-                return !state.open().isEmpty();
-            }
+        return () -> Combinators.combine(states, inactive, closed).as(Update::new)
+                .flatMap(u -> ConvsimActions.<Modelled, Conv>onOneOf(Modelled::open, "update: no open conversation",
+                        (s, c) -> {
+                            ConversationRequest request = new ConversationRequest().state(u.to());
+                            if (u.inactive() != null) {
+                                request.timersInactive(u.inactive().toString());
+                            }
+                            if (u.closed() != null) {
+                                request.timersClosed(u.closed().toString());
+                            }
+                            s.simulator().api().updateConversation(c.sid, request);
+                            updateModel(c, s.now(), u.to(), u.inactive(), u.closed());
+                            return "update " + Sids.abbreviate(c.sid) + ": State " + u.to()
+                                    + (u.inactive() == null ? "" : ", Timers.Inactive " + u.inactive())
+                                    + (u.closed() == null ? "" : ", Timers.Closed " + u.closed());
+                        }).transformer());
+    }
 
-            @Override
-            public Arbitrary<Transformer<Modelled>> transformer(Modelled state) {
-                return Combinators.combine(Arbitraries.of(state.open()), states, inactive, closed)
-                        .as((c, to, in, cl) -> Transformer.mutate("update " + Sids.abbreviate(c.sid) + ": State " + to
-                                + (in == null ? "" : ", Timers.Inactive " + in)
-                                + (cl == null ? "" : ", Timers.Closed " + cl), s -> {
-                                    ConversationRequest request = new ConversationRequest().state(to);
-                                    if (in != null) {
-                                        request.timersInactive(in.toString());
-                                    }
-                                    if (cl != null) {
-                                        request.timersClosed(cl.toString());
-                                    }
-                                    s.simulator().api().updateConversation(c.sid, request);
-                                    updateModel(s.conversations.get(c.sid), s.now(), to, in, cl);
-                                }));
-            }
-        };
+    /** The parameters of one update. */
+    private record Update(String to, Duration inactive, Duration closed) {
     }
 
     /** The reference's update: new timers restart from now, and so does becoming active again. */
@@ -322,84 +299,63 @@ class ReferenceModelProperties {
         }
     }
 
-    private record Bound(String conversationSid, NumberPair pair) {
+    private record Bound(Conv conversation, NumberPair pair) {
     }
 
-    private static Action.Dependent<Modelled> removePair() {
-        return new Action.Dependent<>() {
-            private List<Bound> bound(Modelled state) {
-                List<Bound> out = new ArrayList<>();
-                for (Conv c : state.conversations.values()) {
-                    for (NumberPair p : c.pairs) {
-                        out.add(new Bound(c.sid, p));
-                    }
+    private static List<Bound> bound(Modelled state) {
+        List<Bound> out = new ArrayList<>();
+        for (Conv c : state.conversations.values()) {
+            for (NumberPair p : c.pairs) {
+                out.add(new Bound(c, p));
+            }
+        }
+        out.sort((a, b) -> (a.conversation().sid + a.pair()).compareTo(b.conversation().sid + b.pair()));
+        return out;
+    }
+
+    private static Action.Independent<Modelled> removePair() {
+        return ConvsimActions.onOneOf(ReferenceModelProperties::bound, "remove: no pair", (s, b) -> {
+            String sid = b.conversation().sid;
+            String participant = null;
+            for (Participant p : s.simulator().api().listParticipants(sid)) {
+                if (p.messagingBinding() != null && p.messagingBinding().isPair()
+                        && b.pair().address().equals(p.messagingBinding().address())
+                        && b.pair().proxyAddress().equals(p.messagingBinding().proxyAddress())) {
+                    participant = p.sid();
                 }
-                out.sort((a, b) -> (a.conversationSid() + a.pair()).compareTo(b.conversationSid() + b.pair()));
-                return out;
             }
-
-            @Override
-            public boolean precondition(Modelled state) {
-                return !bound(state).isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Modelled>> transformer(Modelled state) {
-                return Arbitraries.of(bound(state)).map(b -> Transformer.mutate(
-                        "remove " + b.pair() + " from " + Sids.abbreviate(b.conversationSid()), s -> {
-                            String participant = null;
-                            for (Participant p : s.simulator().api().listParticipants(b.conversationSid())) {
-                                if (p.messagingBinding() != null && p.messagingBinding().isPair()
-                                        && b.pair().address().equals(p.messagingBinding().address())
-                                        && b.pair().proxyAddress().equals(p.messagingBinding().proxyAddress())) {
-                                    participant = p.sid();
-                                }
-                            }
-                            assertThat(participant).as("the participant of %s in %s", b.pair(), b.conversationSid())
-                                    .isNotNull();
-                            s.simulator().api().deleteParticipant(b.conversationSid(), participant, false);
-                            s.conversations.get(b.conversationSid()).pairs.remove(b.pair());
-                        }));
-            }
-        };
+            assertThat(participant).as("the participant of %s in %s", b.pair(), sid).isNotNull();
+            s.simulator().api().deleteParticipant(sid, participant, false);
+            b.conversation().pairs.remove(b.pair());
+            return "remove " + b.pair() + " from " + Sids.abbreviate(sid);
+        });
     }
 
     /** Adds a pair: refused with 50416 when another non-closed conversation binds it, 50437 when this one does. */
-    private static Action.Dependent<Modelled> addPair(SimulatorSetup setup) {
+    private static Action.Independent<Modelled> addPair(SimulatorSetup setup) {
         Arbitrary<NumberPair> pairs = ConvsimArbitraries.numberPairs(ConvsimArbitraries.customerAddresses(),
                 Arbitraries.of(setup.twilioNumbers()));
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Modelled state) {
-                return !state.open().isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Modelled>> transformer(Modelled state) {
-                return Combinators.combine(Arbitraries.of(state.open()), pairs).as((c, pair) -> Transformer.mutate(
-                        "add " + pair + " to " + Sids.abbreviate(c.sid), s -> {
-                            Conv holder = null;
-                            for (Conv open : s.open()) {
-                                if (open.pairs.contains(pair)) {
-                                    holder = open;
-                                }
-                            }
-                            ParticipantRequest request = new ParticipantRequest().address(pair.address().value())
-                                    .proxyAddress(pair.proxyAddress().value());
-                            if (holder == null) {
-                                s.simulator().api().createParticipant(c.sid, request);
-                                Conv target = s.conversations.get(c.sid);
-                                target.pairs.add(pair);
-                                target.activity(s.now());
-                            } else {
-                                int code = holder.sid.equals(c.sid) ? 50437 : 50416;
-                                assertThatThrownBy(() -> s.simulator().api().createParticipant(c.sid, request))
-                                        .isInstanceOfSatisfying(TwilioApiException.class,
-                                                e -> assertThat(e.code()).isEqualTo(code));
-                            }
-                        }));
-            }
-        };
+        return () -> pairs.flatMap(pair -> ConvsimActions.<Modelled, Conv>onOneOf(Modelled::open,
+                "add " + pair + ": no open conversation", (s, c) -> {
+                    Conv holder = null;
+                    for (Conv open : s.open()) {
+                        if (open.pairs.contains(pair)) {
+                            holder = open;
+                        }
+                    }
+                    ParticipantRequest request = new ParticipantRequest().address(pair.address().value())
+                            .proxyAddress(pair.proxyAddress().value());
+                    if (holder == null) {
+                        s.simulator().api().createParticipant(c.sid, request);
+                        c.pairs.add(pair);
+                        c.activity(s.now());
+                        return "add " + pair + " to " + Sids.abbreviate(c.sid);
+                    }
+                    int code = holder.sid.equals(c.sid) ? 50437 : 50416;
+                    assertThatThrownBy(() -> s.simulator().api().createParticipant(c.sid, request))
+                            .isInstanceOfSatisfying(TwilioApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+                    return "add " + pair + " to " + Sids.abbreviate(c.sid) + " (refused: " + code + ")";
+                }).transformer());
     }
 
     /** A worker's availability; conversations it takes gain a participant, which is activity. */
