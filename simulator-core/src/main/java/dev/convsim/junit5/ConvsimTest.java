@@ -38,8 +38,10 @@ public @interface ConvsimTest {
      */
     String[] autocreate() default {};
 
-    /** The clock's first instant, ISO-8601 (e.g. {@code 2026-03-01T09:00:00Z}); empty for the default. Not with
-     * {@link #factory()}. */
+    /**
+     * The clock's first instant, ISO-8601 (e.g. {@code 2026-03-01T09:00:00Z}); empty for the default. Not with
+     * {@link #factory()}.
+     */
     String start() default "";
 
     /**

@@ -181,6 +181,8 @@ class ConvsimActionsTest {
     @Test
     void aShrunkCounterexampleReadsAsAScript() {
         EngineExecutionResults results = EngineTestKit.engine("jqwik")
+                .configurationParameter("jqwik.reporting.usejunitplatform", "true")
+                .configurationParameter("jqwik.database", "target/jqwik-database-selftest")
                 .selectors(selectClass(ClosingIsForbidden.class)).execute();
 
         List<Throwable> failures = results.testEvents().failed().stream()
