@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -201,7 +202,7 @@ class ConvsimActionsTest {
     /** A property that fails on purpose; run only by the test above. */
     @AddLifecycleHook(OnlyInsideTheTestKit.class)
     static class ClosingIsForbidden {
-        @Property(tries = 100, seed = "42")
+        @Property(tries = 100, seed = "42", afterFailure = AfterFailureMode.RANDOM_SEED)
         void noConversationIsEverClosed(@ForAll("chains") ActionChain<SimulatorRun> chain) {
             chain.withInvariant("no conversation is ever closed", run -> assertThat(run.simulator().api()
                     .listConversations()).noneMatch(c -> c.state() == ConversationState.CLOSED)).run();
