@@ -557,6 +557,7 @@ abstract class Engine {
         if (to == ConversationState.CLOSED) {
             releaseBindings(c);
             c.timerGeneration++;
+            // a closed conversation can take no worker: it leaves the pool queue, as a deleted one does
             workerQueue.remove(c.sid);
         } else if (to == ConversationState.ACTIVE && from == ConversationState.INACTIVE) {
             armTimers(c);
