@@ -193,6 +193,18 @@ public final class ConversationsSimulator {
                             + " in " + p.conversationSid + ", which no longer binds it");
                 }
             }
+            for (ConvEntity c : engine.conversations.values()) {
+                if (c.state == ConversationState.CLOSED || !c.isGroup()) {
+                    continue;
+                }
+                List<Address> group = c.numberGroup();
+                ConvEntity holder = engine.groupIndex.get(group);
+                if (holder != c) {
+                    throw new AssertionError("the number group " + group + " of " + c.sid + " is "
+                            + (holder == null ? "missing from the group index" : "indexed to " + holder.sid
+                                    + ": two non-closed conversations have it"));
+                }
+            }
             for (Map.Entry<List<Address>, ConvEntity> e : engine.groupIndex.entrySet()) {
                 ConvEntity c = e.getValue();
                 if (engine.conversations.get(c.sid) != c || c.state == ConversationState.CLOSED

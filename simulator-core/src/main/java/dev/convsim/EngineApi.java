@@ -641,6 +641,30 @@ final class EngineApi extends Engine implements ConversationsApi {
     private record Removal(ConvEntity conversation, PartEntity participant) {
     }
 
+    /**
+     * Removing a group member must not leave two non-closed conversations with one number group: the index could
+     * hold only one of them, and a later message would be captured by the wrong one.
+     */
+    private void checkGroupAfterRemoval(ConvEntity c, PartEntity removed) {
+        if (c.state == ConversationState.CLOSED || !((removed.address != null && removed.proxyAddress == null)
+                || removed.projectedAddress != null)) {
+            return;
+        }
+        c.participants.remove(removed.sid);
+        List<Address> after;
+        try {
+            after = c.numberGroup();
+        } finally {
+            c.participants.put(removed.sid, removed);
+        }
+        ConvEntity holder = after.isEmpty() ? null : groupIndex.get(after);
+        if (holder != null && holder != c) {
+            throw new TwilioApiException(50438, 409, "Group conversation with given participant list already exists: "
+                    + holder.sid + " has " + after + "; removing " + removed.sid + " from " + c.sid
+                    + " would make a second one");
+        }
+    }
+
     @Override
     public void deleteParticipant(String conversation, String sidOrIdentity, boolean webhookEnabled) {
         mutate(webhookEnabled, () -> {
@@ -648,7 +672,9 @@ final class EngineApi extends Engine implements ConversationsApi {
             if (c.state == ConversationState.INITIALIZING) {
                 usable(conversation);
             }
-            return new Removal(c, participant(c, sidOrIdentity));
+            PartEntity p = participant(c, sidOrIdentity);
+            checkGroupAfterRemoval(c, p);
+            return new Removal(c, p);
         }, r -> new PreCall(WebhookEvent.ON_PARTICIPANT_REMOVE, r.conversation().chatServiceSid,
                 WebhookParams.start(accountSid, WebhookEvent.ON_PARTICIPANT_REMOVE, "API")
                         .participant(r.participant(), true).put("DateUpdated", r.participant().dateUpdated).build()),

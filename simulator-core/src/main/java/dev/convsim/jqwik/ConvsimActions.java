@@ -201,7 +201,9 @@ public final class ConvsimActions<S> {
 
     /**
      * Removes a participant from a conversation through the API:
-     * {@code remove MB…02 (+15550100001 → +15005550001) from CH…01}.
+     * {@code remove MB…02 (+15550100001 → +15005550001) from CH…01}. Removing a group member whose conversation
+     * would then have the number group of another non-closed conversation is refused (50438): the step says so and
+     * the chain goes on.
      */
     public Action.Independent<S> removeParticipant() {
         return removeParticipant(p -> true);
@@ -212,9 +214,17 @@ public final class ConvsimActions<S> {
         Objects.requireNonNull(which, "which");
         return () -> stable(picks().map(n -> new Step<S>("remove a participant (#" + n + ")",
                 state -> pick(participants(state, which), n, "remove: no participant", p -> {
-                    api(state).deleteParticipant(p.conversationSid(), p.sid(), false);
-                    return "remove " + Sids.abbreviate(p.sid()) + " (" + describe(p) + ") from "
+                    String words = "remove " + Sids.abbreviate(p.sid()) + " (" + describe(p) + ") from "
                             + Sids.abbreviate(p.conversationSid());
+                    try {
+                        api(state).deleteParticipant(p.conversationSid(), p.sid(), false);
+                        return words;
+                    } catch (TwilioApiException e) {
+                        if (e.code() != 50438) {
+                            throw e;
+                        }
+                        return words + " (refused: 50438)";
+                    }
                 }))));
     }
 

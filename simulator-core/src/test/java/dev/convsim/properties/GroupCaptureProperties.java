@@ -155,9 +155,26 @@ class GroupCaptureProperties {
             }
             return out;
         }, "remove: no participant", (t, p) -> {
-            t.a().api().deleteParticipant(p.conversationSid(), p.sid(), false);
-            t.b().api().deleteParticipant(p.conversationSid(), p.sid(), false);
-            return "remove " + Sids.abbreviate(p.sid()) + " from " + Sids.abbreviate(p.conversationSid());
+            String words = "remove " + Sids.abbreviate(p.sid()) + " from " + Sids.abbreviate(p.conversationSid());
+            Integer refusedA = removeOrRefuse(t.a(), p);
+            Integer refusedB = removeOrRefuse(t.b(), p);
+            if (!java.util.Objects.equals(refusedA, refusedB)) {
+                throw new AssertionError(words + ": the twins disagree, refused with " + refusedA + " and " + refusedB);
+            }
+            return refusedA == null ? words : words + " (refused: " + refusedA + ")";
         });
+    }
+
+    /** Removes the participant, or returns the 50438 code when that would duplicate another conversation's group. */
+    private static Integer removeOrRefuse(dev.convsim.ConversationsSimulator sim, Participant p) {
+        try {
+            sim.api().deleteParticipant(p.conversationSid(), p.sid(), false);
+            return null;
+        } catch (dev.convsim.api.TwilioApiException e) {
+            if (e.code() != 50438) {
+                throw e;
+            }
+            return e.code();
+        }
     }
 }
