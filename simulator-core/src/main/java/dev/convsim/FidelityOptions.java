@@ -83,7 +83,8 @@ public record FidelityOptions(
             throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout + "] must be positive, e.g. PT5S");
         }
         if (webhookTimeout.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout + "] is longer than a day: use at most P1D");
+            throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout
+                    + "] is longer than a day: use at most P1D");
         }
         Objects.requireNonNull(refusedConnection, "refusedConnection");
         Objects.requireNonNull(brokenResponse, "brokenResponse");

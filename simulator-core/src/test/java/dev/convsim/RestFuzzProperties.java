@@ -95,7 +95,7 @@ class RestFuzzProperties {
 
     /** What is done to the path after the slots are filled. */
     enum Twist {
-        NONE, NONE_AGAIN, TRAILING_SLASH, DOUBLE_SLASHES, QUERY, QUERY_RAW, FULL_URL, OTHER_HOST, FRAGMENT, UPPER_CASE,
+        NONE, TRAILING_SLASH, DOUBLE_SLASHES, QUERY, QUERY_RAW, FULL_URL, OTHER_HOST, FRAGMENT, UPPER_CASE,
         LOWER_CASE, EXTRA_SEGMENT, DROP_LAST_SEGMENT, DOT_SEGMENTS, BACKSLASHES, NUL, LONG, SURROUNDING_SPACES
     }
 
@@ -151,7 +151,7 @@ class RestFuzzProperties {
         private String twist(String path) {
             String junkText = String.valueOf(junk.get(0));
             return switch (twist) {
-                case NONE, NONE_AGAIN -> path;
+                case NONE -> path;
                 case TRAILING_SLASH -> path + "/";
                 case DOUBLE_SLASHES -> path.replace("/", "//");
                 case QUERY -> path + "?" + queryString(true);
@@ -667,9 +667,10 @@ class RestFuzzProperties {
                 }
                 case LIST_CONVERSATIONS, LIST_SERVICE_CONVERSATIONS -> {
                     method = "GET";
-                    path = v.op() == Op.LIST_CONVERSATIONS ? "/v1/Conversations" : "/v1/Services/" + s + "/Conversations";
-                    params = form("State", maybe(k, v.of(k2, STATES)), "PageSize", maybe(k2, String.valueOf(1 + k % 60)),
-                            "Page", maybe(k + 1, String.valueOf(k2 % 3)), "StartDate", maybe(k + 2, "2026-01-01"),
+                    path = v.op() == Op.LIST_CONVERSATIONS ? "/v1/Conversations"
+                            : "/v1/Services/" + s + "/Conversations";
+                    params = form("State", maybe(k, v.of(k2, STATES)), "PageSize",
+                            maybe(k2, String.valueOf(1 + k % 60)), "Page", maybe(k + 1, String.valueOf(k2 % 3)), "StartDate", maybe(k + 2, "2026-01-01"),
                             "EndDate", maybe(k2 + 1, "2026-01-02T00:00:00Z"));
                 }
                 case CREATE_PARTICIPANT -> {
@@ -779,7 +780,8 @@ class RestFuzzProperties {
                 }
                 default -> {
                     method = "GET";
-                    path = k2 % 2 == 0 ? "/v1/ParticipantConversations" : "/v1/Services/" + s + "/ParticipantConversations";
+                    path = k2 % 2 == 0 ? "/v1/ParticipantConversations"
+                            : "/v1/Services/" + s + "/ParticipantConversations";
                     params = k % 2 == 0 ? form("Identity", v.of(k2, IDENTITIES)) : form("Address", v.of(k2, CUSTOMERS));
                 }
             }

@@ -405,13 +405,11 @@ class ScenarioFuzzProperties {
     @Property(tries = 150)
     void randomJsonRunsOrFailsWithAPathBeforeRunning(@ForAll("randomJson") JsonNode document,
             @ForAll("randomJson") JsonNode steps, @ForAll boolean asScenario) {
-        String text;
         if (asScenario && document.isObject()) {
             // give random content the outline of a scenario, so the reader gets past the top level
             ((ObjectNode) document).set("steps", steps.isArray() ? steps : NODES.arrayNode().add(steps));
         }
-        text = document.toString();
-        loadsAndRunsOrFailsWithAPath(text);
+        loadsAndRunsOrFailsWithAPath(document.toString());
     }
 
     @Property(tries = 150)
