@@ -670,7 +670,8 @@ class RestFuzzProperties {
                     path = v.op() == Op.LIST_CONVERSATIONS ? "/v1/Conversations"
                             : "/v1/Services/" + s + "/Conversations";
                     params = form("State", maybe(k, v.of(k2, STATES)), "PageSize",
-                            maybe(k2, String.valueOf(1 + k % 60)), "Page", maybe(k + 1, String.valueOf(k2 % 3)), "StartDate", maybe(k + 2, "2026-01-01"),
+                            maybe(k2, String.valueOf(1 + k % 60)), "Page", maybe(k + 1, String.valueOf(k2 % 3)),
+                            "StartDate", maybe(k + 2, "2026-01-01"),
                             "EndDate", maybe(k2 + 1, "2026-01-02T00:00:00Z"));
                 }
                 case CREATE_PARTICIPANT -> {
