@@ -54,6 +54,13 @@ public final class ConversationsSimulator {
 
     /** The instant the clock starts at unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+    /**
+     * The last instant the clock reaches: {@code start} and {@code advance} stay at or before it, so every timer
+     * (at most {@link #MAX_DELAY}) stays a date Java can compute and Twilio's JSON can show.
+     */
+    public static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+    /** The longest timer or delay convsim takes (100 years; Twilio's own maximum is unconfirmed). */
+    public static final Duration MAX_DELAY = Duration.ofDays(36_500);
     /** The account SID the simulator plays unless told otherwise. */
     public static final String DEFAULT_ACCOUNT_SID = Sids.format(Sids.ACCOUNT, 1);
     /** The auth token that signs webhooks unless told otherwise (a test value, never a real secret). */
@@ -95,6 +102,11 @@ public final class ConversationsSimulator {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
             throw new IllegalArgumentException("[" + duration + "] is negative: the clock only moves forward");
+        }
+        Duration left = Duration.between(engine.now(), LAST_INSTANT);
+        if (duration.compareTo(left) > 0) {
+            throw new IllegalArgumentException("[" + duration + "] moves the clock past " + LAST_INSTANT
+                    + ", the last instant convsim simulates: advance by at most " + left);
         }
         return engine.advanceTo(engine.now().plus(duration));
     }
@@ -433,9 +445,14 @@ public final class ConversationsSimulator {
         private Builder() {
         }
 
-        /** The clock's first instant (default {@link #DEFAULT_START}). */
+        /** The clock's first instant (default {@link #DEFAULT_START}), at most {@link #LAST_INSTANT}. */
         public Builder start(Instant start) {
-            this.start = Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(start, "start");
+            if (start.isAfter(LAST_INSTANT)) {
+                throw new IllegalArgumentException("start [" + start + "] is after " + LAST_INSTANT
+                        + ", the last instant convsim simulates: start earlier, e.g. " + DEFAULT_START);
+            }
+            this.start = start;
             return this;
         }
 

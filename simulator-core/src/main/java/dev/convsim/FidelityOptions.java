@@ -82,12 +82,20 @@ public record FidelityOptions(
         if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
             throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout + "] must be positive, e.g. PT5S");
         }
+        if (webhookTimeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout
+                    + "] is longer than a day: use at most P1D");
+        }
         Objects.requireNonNull(refusedConnection, "refusedConnection");
         Objects.requireNonNull(brokenResponse, "brokenResponse");
         Objects.requireNonNull(autocreationPropagationDelay, "autocreationPropagationDelay");
         if (autocreationPropagationDelay.isNegative()) {
             throw new IllegalArgumentException("autocreationPropagationDelay [" + autocreationPropagationDelay
                     + "] must not be negative: use PT0S for none");
+        }
+        if (autocreationPropagationDelay.compareTo(ConversationsSimulator.MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("autocreationPropagationDelay [" + autocreationPropagationDelay
+                    + "] is longer than convsim's maximum of P36500D: use at most P36500D");
         }
         Objects.requireNonNull(poolSelection, "poolSelection");
         if (journalLimit < 1) {

@@ -159,6 +159,10 @@ final class FormReader {
             throw new TwilioApiException(tooShortCode, 400, name + " [" + value + "] is below Twilio's minimum of "
                     + minimum + ": use at least " + minimum + ", or PT0S to disable");
         }
+        if (duration.compareTo(ConversationsSimulator.MAX_DELAY) > 0) {
+            throw TwilioApiException.invalidParameter(name + " [" + value + "] is longer than convsim's maximum of "
+                    + ConversationsSimulator.MAX_DELAY.toDays() + " days: use at most P36500D, or PT0S to disable");
+        }
         return duration;
     }
 

@@ -85,6 +85,10 @@ final class ScenarioReader {
             } catch (DateTimeParseException e) {
                 throw startNode.error(startNode.shown() + " is not an ISO-8601 instant: expected like 2026-01-01T00:00:00Z");
             }
+            if (start.isAfter(ConversationsSimulator.LAST_INSTANT)) {
+                throw startNode.error(startNode.shown() + " is after " + ConversationsSimulator.LAST_INSTANT
+                        + ", the last instant convsim simulates: expected like 2026-01-01T00:00:00Z");
+            }
         }
         Node setupNode = doc.get("setup");
         Spec.Setup setup = setupNode.present() ? setup(setupNode) : emptySetup();
@@ -101,6 +105,18 @@ final class ScenarioReader {
         Node stepsNode = doc.get("steps");
         stepsNode.required("a list of steps");
         List<Spec.Step> steps = stepsNode.list((n, i) -> step(n, i, setup));
+        Instant clock = start;
+        for (Spec.Step step : steps) {
+            if (step.action() instanceof Spec.Advance advance) {
+                Duration left = Duration.between(clock, ConversationsSimulator.LAST_INSTANT);
+                if (advance.duration().compareTo(left) > 0) {
+                    throw new ScenarioException("steps[" + step.index() + "].advance", step.input()
+                            + " moves the clock from " + clock + " past " + ConversationsSimulator.LAST_INSTANT
+                            + ", the last instant convsim simulates: advance by at most " + left);
+                }
+                clock = clock.plus(advance.duration());
+            }
+        }
         return new Spec.Document(name, start, setup, Collections.unmodifiableMap(endpoints), steps);
     }
 

@@ -278,6 +278,8 @@ final class ScenarioRunner {
         if (error != null) {
             ObjectNode err = result.putObject("error");
             err.put("message", describe(error));
+            // TwilioApiException or IllegalArgumentException are documented failures; anything else is a convsim bug
+            err.put("exception", error.getClass().getSimpleName());
             if (error instanceof TwilioApiException t) {
                 err.put("code", t.code()).put("status", t.status());
             }
