@@ -54,6 +54,13 @@ public final class ConversationsSimulator {
 
     /** The instant the clock starts at unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+    /**
+     * The last instant the clock reaches: {@code start} and {@code advance} stay at or before it, so every timer
+     * (at most {@link #MAX_DELAY}) stays a date Java can compute and Twilio's JSON can show.
+     */
+    public static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+    /** The longest timer or delay convsim takes (100 years; Twilio's own maximum is unconfirmed). */
+    public static final Duration MAX_DELAY = Duration.ofDays(36_500);
     /** The account SID the simulator plays unless told otherwise. */
     public static final String DEFAULT_ACCOUNT_SID = Sids.format(Sids.ACCOUNT, 1);
     /** The auth token that signs webhooks unless told otherwise (a test value, never a real secret). */
@@ -96,6 +103,11 @@ public final class ConversationsSimulator {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("[" + duration + "] is negative: the clock only moves forward");
         }
+        Duration left = Duration.between(engine.now(), LAST_INSTANT);
+        if (duration.compareTo(left) > 0) {
+            throw new IllegalArgumentException("[" + duration + "] moves the clock past " + LAST_INSTANT
+                    + ", the last instant convsim simulates: advance by at most " + left);
+        }
         return engine.advanceTo(engine.now().plus(duration));
     }
 
@@ -134,6 +146,14 @@ public final class ConversationsSimulator {
     /** The journal: every event, in order (the last {@code journalLimit} of them). */
     public List<JournalEntry> journal() {
         return engine.locked(engine.journal::entries);
+    }
+
+    /**
+     * The journal entries after a sequence number, in order: what happened since an earlier look, without copying
+     * the whole journal.
+     */
+    public List<JournalEntry> journalSince(long sequence) {
+        return engine.locked(() -> engine.journal.since(sequence));
     }
 
     /** How many journal entries the bound has dropped (0 until the journal exceeds {@code journalLimit}). */
@@ -188,6 +208,18 @@ public final class ConversationsSimulator {
                         || !e.getKey().equals(new PairKey(p.address, p.proxyAddress))) {
                     throw new AssertionError("the binding index holds the pair " + e.getKey() + " for " + p.sid
                             + " in " + p.conversationSid + ", which no longer binds it");
+                }
+            }
+            for (ConvEntity c : engine.conversations.values()) {
+                if (c.state == ConversationState.CLOSED || !c.isGroup()) {
+                    continue;
+                }
+                List<Address> group = c.numberGroup();
+                ConvEntity holder = engine.groupIndex.get(group);
+                if (holder != c) {
+                    throw new AssertionError("the number group " + group + " of " + c.sid + " is "
+                            + (holder == null ? "missing from the group index" : "indexed to " + holder.sid
+                                    + ": two non-closed conversations have it"));
                 }
             }
             for (Map.Entry<List<Address>, ConvEntity> e : engine.groupIndex.entrySet()) {
@@ -418,9 +450,14 @@ public final class ConversationsSimulator {
         private Builder() {
         }
 
-        /** The clock's first instant (default {@link #DEFAULT_START}). */
+        /** The clock's first instant (default {@link #DEFAULT_START}), at most {@link #LAST_INSTANT}. */
         public Builder start(Instant start) {
-            this.start = Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(start, "start");
+            if (start.isAfter(LAST_INSTANT)) {
+                throw new IllegalArgumentException("start [" + start + "] is after " + LAST_INSTANT
+                        + ", the last instant convsim simulates: start earlier, e.g. " + DEFAULT_START);
+            }
+            this.start = start;
             return this;
         }
 
@@ -430,7 +467,10 @@ public final class ConversationsSimulator {
             return this;
         }
 
-        /** The account the simulator plays: its SID and the auth token that signs webhooks. */
+        /**
+         * The account the simulator plays: its SID and the auth token that signs webhooks (default
+         * {@link #DEFAULT_ACCOUNT_SID} and {@link #DEFAULT_AUTH_TOKEN}). The token never appears in any output.
+         */
         public Builder account(String accountSid, String authToken) {
             if (!Sids.is(Sids.ACCOUNT, accountSid)) {
                 throw new IllegalArgumentException("[" + accountSid
@@ -542,10 +582,13 @@ public final class ConversationsSimulator {
             return this;
         }
 
-        /** Allows real HTTP delivery to a non-loopback host, named exactly (default: loopback only). */
+        /**
+         * Allows real HTTP delivery ({@code http://} or {@code https://}, signed) to a non-loopback host, named
+         * exactly (default: only {@code http://} on {@code 127.0.0.1}, {@code localhost} and {@code [::1]}).
+         */
         public Builder allowHost(String host) {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("[" + host + "] is not a host name");
+                throw new IllegalArgumentException("[" + host + "] is not a host name: expected like svc.example.com");
             }
             allowedHosts.add(host.toLowerCase(java.util.Locale.ROOT));
             return this;
@@ -557,7 +600,7 @@ public final class ConversationsSimulator {
          * @throws TwilioApiException or IllegalArgumentException from a setup step, naming the bad value
          */
         public ConversationsSimulator build() {
-            HttpDelivery http = new HttpDelivery(authToken, options.webhookTimeout(), allowedHosts, 502);
+            HttpDelivery http = new HttpDelivery(authToken, options, allowedHosts);
             EngineApi engine = new EngineApi(start, options, accountSid, authToken, http);
             engine.endpoints.putAll(endpoints);
             engine.router = router;

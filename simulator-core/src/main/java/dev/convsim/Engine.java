@@ -602,6 +602,7 @@ abstract class Engine {
         if (to == ConversationState.CLOSED) {
             releaseBindings(c);
             c.timerGeneration++;
+            // a closed conversation can take no worker: it leaves the pool queue, as a deleted one does
             workerQueue.remove(c.sid);
         } else if (to == ConversationState.ACTIVE && from == ConversationState.INACTIVE) {
             armTimers(c);
@@ -868,10 +869,18 @@ abstract class Engine {
             notifyNumber(message, plan.numberHook(), c.messagingServiceSid);
         }
         boolean wasInactive = c.state == ConversationState.INACTIVE;
+        String attributes = modified.getOrDefault("attributes", "{}");
+        if (!modified.isEmpty() && !isJson(attributes)) {
+            note(c.sid, null, "the onMessageAdd answer's attributes are not JSON: ignored");
+            attributes = "{}";
+        }
+        String body = modified.getOrDefault("body", message.body());
+        if (body.length() > InboundMessage.MAX_BODY_LENGTH) {
+            note(c.sid, null, "the onMessageAdd answer's body is over 1600 characters: ignored");
+            body = message.body();
+        }
         Message m = appendMessage(c, sender == null ? null : sender.sid,
-                modified.getOrDefault("author", message.from().value()),
-                modified.getOrDefault("body", message.body()),
-                modified.getOrDefault("attributes", "{}"), message);
+                modified.getOrDefault("author", message.from().value()), body, attributes, message);
         InboundOutcome o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
                 m.sid(), wasInactive);
         journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
@@ -998,10 +1007,9 @@ abstract class Engine {
         c.friendlyName = changes.get("friendly_name");
         String attributes = changes.get("attributes");
         if (attributes != null) {
-            try {
-                FormReader.checkJson("attributes", attributes);
+            if (isJson(attributes)) {
                 c.attributes = attributes;
-            } catch (TwilioApiException e) {
+            } else {
                 note(c.sid, null, "the onConversationAdd answer's attributes are not JSON: ignored");
             }
         }
@@ -1128,6 +1136,15 @@ abstract class Engine {
             lastViaSid = plan.viaSid();
         }
         return lastViaDetail;
+    }
+
+    static boolean isJson(String text) {
+        try {
+            FormReader.checkJson("attributes", text);
+            return true;
+        } catch (TwilioApiException e) {
+            return false;
+        }
     }
 
     static Duration nonZero(Duration d) {

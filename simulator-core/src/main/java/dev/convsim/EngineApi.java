@@ -92,11 +92,31 @@ final class EngineApi extends Engine implements ConversationsApi {
                         throw new TwilioApiException(20403, 403, text);
                     }
                     changes = verdict.changes();
+                    checkAnswer(call.event(), changes);
                 }
             }
             Map<String, String> modified = changes;
             return locked(() -> commit.apply(validate.get(), modified));
         });
+    }
+
+    /** A pre-action answer's invalid values fail the API call, as Twilio returns them to the caller (§6.4). */
+    private static void checkAnswer(WebhookEvent event, Map<String, String> changes) {
+        String where = "the " + event.wire() + " answer's ";
+        String attributes = changes.get("attributes");
+        if (attributes != null) {
+            FormReader.checkJson(where + "attributes", attributes);
+        }
+        String friendlyName = changes.get("friendly_name");
+        if (friendlyName != null && friendlyName.length() > 256) {
+            throw TwilioApiException.invalidParameter(where + "friendly_name is " + friendlyName.length()
+                    + " characters long: Twilio accepts at most 256");
+        }
+        String body = changes.get("body");
+        if (body != null && body.length() > 1600) {
+            throw new TwilioApiException(21617, 400, where + "body is " + body.length()
+                    + " characters: Twilio accepts at most 1600");
+        }
     }
 
     // ------------------------------------------------------------------ lookups
@@ -127,7 +147,7 @@ final class EngineApi extends Engine implements ConversationsApi {
 
     private PartEntity participant(ConvEntity c, String sidOrIdentity) {
         PartEntity p = c.participants.get(sidOrIdentity);
-        if (p == null) {
+        if (p == null && sidOrIdentity != null) {
             for (PartEntity candidate : c.participants.values()) {
                 if (sidOrIdentity.equals(candidate.identity)) {
                     p = candidate;
@@ -621,6 +641,30 @@ final class EngineApi extends Engine implements ConversationsApi {
     private record Removal(ConvEntity conversation, PartEntity participant) {
     }
 
+    /**
+     * Removing a group member must not leave two non-closed conversations with one number group: the index could
+     * hold only one of them, and a later message would be captured by the wrong one.
+     */
+    private void checkGroupAfterRemoval(ConvEntity c, PartEntity removed) {
+        if (c.state == ConversationState.CLOSED || !((removed.address != null && removed.proxyAddress == null)
+                || removed.projectedAddress != null)) {
+            return;
+        }
+        c.participants.remove(removed.sid);
+        List<Address> after;
+        try {
+            after = c.numberGroup();
+        } finally {
+            c.participants.put(removed.sid, removed);
+        }
+        ConvEntity holder = after.isEmpty() ? null : groupIndex.get(after);
+        if (holder != null && holder != c) {
+            throw new TwilioApiException(50438, 409, "Group conversation with given participant list already exists: "
+                    + holder.sid + " has " + after + "; removing " + removed.sid + " from " + c.sid
+                    + " would make a second one");
+        }
+    }
+
     @Override
     public void deleteParticipant(String conversation, String sidOrIdentity, boolean webhookEnabled) {
         mutate(webhookEnabled, () -> {
@@ -628,7 +672,9 @@ final class EngineApi extends Engine implements ConversationsApi {
             if (c.state == ConversationState.INITIALIZING) {
                 usable(conversation);
             }
-            return new Removal(c, participant(c, sidOrIdentity));
+            PartEntity p = participant(c, sidOrIdentity);
+            checkGroupAfterRemoval(c, p);
+            return new Removal(c, p);
         }, r -> new PreCall(WebhookEvent.ON_PARTICIPANT_REMOVE, r.conversation().chatServiceSid,
                 WebhookParams.start(accountSid, WebhookEvent.ON_PARTICIPANT_REMOVE, "API")
                         .participant(r.participant(), true).put("DateUpdated", r.participant().dateUpdated).build()),
@@ -672,7 +718,7 @@ final class EngineApi extends Engine implements ConversationsApi {
 
     @Override
     public List<Participant> findParticipantsByIdentity(String identity) {
-        return findParticipants(p -> identity.equals(p.identity));
+        return findParticipants(p -> identity != null && identity.equals(p.identity));
     }
 
     private List<Participant> findParticipants(java.util.function.Predicate<PartEntity> test) {
@@ -1252,10 +1298,25 @@ final class EngineApi extends Engine implements ConversationsApi {
             throw new IllegalArgumentException("SMS method [" + number.smsMethod()
                     + "] is not an HTTP method: expected GET or POST");
         }
+        Duration delay = options.autocreationPropagationDelay();
+        if (built && !delay.isZero()) {
+            Instant madeAt = now();
+            Instant effective = madeAt.plus(delay);
+            note(null, null, "phone number " + number.number() + " change made: "
+                    + (number.smsUrl() == null ? "no SMS URL" : "SMS URL " + number.smsUrl()) + "; takes effect at "
+                    + effective + " (propagation delay " + delay + ")");
+            schedule(effective, () -> applyPhoneNumber(number, madeAt));
+        } else {
+            applyPhoneNumber(number, null);
+        }
+        return number;
+    }
+
+    private void applyPhoneNumber(PhoneNumber number, Instant madeAt) {
         PhoneNumber old = phoneNumbers.put(number.number(), number);
         record(Resource.PHONE_NUMBER, old == null ? Action.ADDED : Action.UPDATED, number.number().value(), null,
-                number.smsUrl() == null ? "no SMS URL" : "SMS URL " + number.smsUrl());
-        return number;
+                (number.smsUrl() == null ? "no SMS URL" : "SMS URL " + number.smsUrl())
+                        + (madeAt == null ? "" : "; change made at " + madeAt + ", took effect at " + now()));
     }
 
     // ------------------------------------------------------------------ conversation-scoped webhooks

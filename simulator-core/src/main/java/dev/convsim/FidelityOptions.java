@@ -1,6 +1,7 @@
 package dev.convsim;
 
 import dev.convsim.routing.PoolSelection;
+import dev.convsim.webhook.HttpFailureTreatment;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +32,12 @@ import java.util.Objects;
  *     an inbound group message is handled as a 1:1 message from From to To
  * @param groupParticipantLimit the most participants a group MMS conversation may have (default 10: current docs;
  *     older docs said 20)
- * @param webhookTimeout how long a webhook may take before it counts as timed out (default 5 s, Twilio's maximum)
+ * @param webhookTimeout how long a webhook may take before it counts as timed out (default 5 s, Twilio's maximum);
+ *     for a real HTTP delivery it bounds the whole exchange: connecting, sending, and reading the full answer
+ * @param refusedConnection what a real HTTP delivery counts as when the connection is refused (default
+ *     {@link HttpFailureTreatment#NO_ANSWER}: the reference's "no response" row; Twilio's treatment is undocumented)
+ * @param brokenResponse what a real HTTP delivery counts as when the service closes the connection before a
+ *     complete answer or sends one that is not HTTP (default {@link HttpFailureTreatment#NO_ANSWER}, as above)
  * @param autocreationPropagationDelay how long a console change to autocreation takes to apply, the old setting
  *     applying meanwhile (default zero; the docs say up to 60 s)
  * @param poolSelection how {@code Routers.pool()} chooses among available workers (default least assigned: Twilio
@@ -52,12 +58,15 @@ public record FidelityOptions(
         boolean groupMmsEnabled,
         int groupParticipantLimit,
         Duration webhookTimeout,
+        HttpFailureTreatment refusedConnection,
+        HttpFailureTreatment brokenResponse,
         Duration autocreationPropagationDelay,
         PoolSelection poolSelection,
         int journalLimit) {
 
     private static final FidelityOptions DEFAULTS = new FidelityOptions(true, true, "EVENT", true, false, true,
-            false, false, true, 10, Duration.ofSeconds(5), Duration.ZERO, PoolSelection.LEAST_ASSIGNED, 100_000);
+            false, false, true, 10, Duration.ofSeconds(5), HttpFailureTreatment.NO_ANSWER, HttpFailureTreatment.NO_ANSWER,
+            Duration.ZERO, PoolSelection.LEAST_ASSIGNED, 100_000);
 
     /** Validates every option. */
     public FidelityOptions {
@@ -75,10 +84,20 @@ public record FidelityOptions(
         if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
             throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout + "] must be positive, e.g. PT5S");
         }
+        if (webhookTimeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("webhookTimeout [" + webhookTimeout
+                    + "] is longer than a day: use at most P1D");
+        }
+        Objects.requireNonNull(refusedConnection, "refusedConnection");
+        Objects.requireNonNull(brokenResponse, "brokenResponse");
         Objects.requireNonNull(autocreationPropagationDelay, "autocreationPropagationDelay");
         if (autocreationPropagationDelay.isNegative()) {
             throw new IllegalArgumentException("autocreationPropagationDelay [" + autocreationPropagationDelay
                     + "] must not be negative: use PT0S for none");
+        }
+        if (autocreationPropagationDelay.compareTo(ConversationsSimulator.MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("autocreationPropagationDelay [" + autocreationPropagationDelay
+                    + "] is longer than convsim's maximum of P36500D: use at most P36500D");
         }
         Objects.requireNonNull(poolSelection, "poolSelection");
         if (journalLimit < 1) {
@@ -110,6 +129,8 @@ public record FidelityOptions(
         private boolean groupMmsEnabled;
         private int groupParticipantLimit;
         private Duration webhookTimeout;
+        private HttpFailureTreatment refusedConnection;
+        private HttpFailureTreatment brokenResponse;
         private Duration autocreationPropagationDelay;
         private PoolSelection poolSelection;
         private int journalLimit;
@@ -126,6 +147,8 @@ public record FidelityOptions(
             groupMmsEnabled = o.groupMmsEnabled;
             groupParticipantLimit = o.groupParticipantLimit;
             webhookTimeout = o.webhookTimeout;
+            refusedConnection = o.refusedConnection;
+            brokenResponse = o.brokenResponse;
             autocreationPropagationDelay = o.autocreationPropagationDelay;
             poolSelection = o.poolSelection;
             journalLimit = o.journalLimit;
@@ -197,6 +220,18 @@ public record FidelityOptions(
             return this;
         }
 
+        /** See {@link FidelityOptions#refusedConnection()}. */
+        public Builder refusedConnection(HttpFailureTreatment value) {
+            refusedConnection = value;
+            return this;
+        }
+
+        /** See {@link FidelityOptions#brokenResponse()}. */
+        public Builder brokenResponse(HttpFailureTreatment value) {
+            brokenResponse = value;
+            return this;
+        }
+
         /** See {@link FidelityOptions#autocreationPropagationDelay()}. */
         public Builder autocreationPropagationDelay(Duration value) {
             autocreationPropagationDelay = value;
@@ -220,7 +255,8 @@ public record FidelityOptions(
             return new FidelityOptions(numberWebhookFiresAlongside, addressConfigurationFirst, reactivationReason,
                     globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,
                     uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,
-                    groupParticipantLimit, webhookTimeout, autocreationPropagationDelay, poolSelection,
+                    groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse,
+                    autocreationPropagationDelay, poolSelection,
                     journalLimit);
         }
     }

@@ -77,7 +77,7 @@ final class FormReader {
     }
 
     static Address parseAddress(String name, String value) {
-        if (value.length() > 256 || !Address.isValid(value)) {
+        if (value == null || value.length() > 256 || !Address.isValid(value)) {
             throw new TwilioApiException(50407, 400, "Invalid messaging binding address: " + name + " ["
                     + value + "] is not an E.164 number: expected like +15551234567 (or whatsapp:+15551234567)");
         }
@@ -158,6 +158,10 @@ final class FormReader {
         if (!duration.isZero() && duration.compareTo(minimum) < 0) {
             throw new TwilioApiException(tooShortCode, 400, name + " [" + value + "] is below Twilio's minimum of "
                     + minimum + ": use at least " + minimum + ", or PT0S to disable");
+        }
+        if (duration.compareTo(ConversationsSimulator.MAX_DELAY) > 0) {
+            throw TwilioApiException.invalidParameter(name + " [" + value + "] is longer than convsim's maximum of "
+                    + ConversationsSimulator.MAX_DELAY.toDays() + " days: use at most P36500D, or PT0S to disable");
         }
         return duration;
     }

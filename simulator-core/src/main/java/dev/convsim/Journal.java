@@ -68,13 +68,13 @@ final class Journal {
     }
 
     List<JournalEntry> since(long sequenceExclusive) {
-        List<JournalEntry> out = new ArrayList<>();
-        for (JournalEntry e : entries.snapshot()) {
-            if (e.sequence() > sequenceExclusive) {
-                out.add(e);
-            }
+        // entries are in sequence order: walk back from the newest so a recent look costs only what it returns
+        List<JournalEntry> kept = entries.snapshot();
+        int from = kept.size();
+        while (from > 0 && kept.get(from - 1).sequence() > sequenceExclusive) {
+            from--;
         }
-        return out;
+        return List.copyOf(kept.subList(from, kept.size()));
     }
 
     long lastSequence() {

@@ -144,6 +144,27 @@ class GroupMmsTest {
     }
 
     @Test
+    void removingAMemberCannotMakeASecondConversationWithTheSameGroup() {
+        ConversationsSimulator sim = ConversationsSimulator.builder().autocreate(NUMBER).build();
+        String ab = sim.receive(InboundMessage.group(A, NUMBER, "ab", B)).conversationSid();
+        String abc = sim.receive(InboundMessage.group(A, NUMBER, "abc", B, C)).conversationSid();
+        String memberC = sim.api().listParticipants(abc).stream()
+                .filter(p -> p.messagingBinding().address() != null && p.messagingBinding().address().value().equals(C))
+                .findFirst().orElseThrow().sid();
+
+        assertThatThrownBy(() -> sim.api().deleteParticipant(abc, memberC, false))
+                .isInstanceOfSatisfying(TwilioApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(50438);
+                    assertThat(e.getMessage()).startsWith("Group conversation with given participant list already exists: " + ab);
+                });
+        sim.api().updateConversation(ab, new ConversationRequest().state("closed"));
+        sim.api().deleteParticipant(abc, memberC, false);
+
+        assertThat(sim.receive(InboundMessage.group(B, NUMBER, "now ab again", A)).conversationSid()).isEqualTo(abc);
+        sim.verifyInvariants();
+    }
+
+    @Test
     void theGroupParticipantLimitIsAnOptionDefaultingToTen() {
         ConversationsSimulator sim = ConversationsSimulator.builder().build();
         String ch = sim.api().createConversation(new ConversationRequest()).sid();

@@ -157,6 +157,26 @@ class StatesAndTimersTest {
     }
 
     @Test
+    void everyApiTransitionIsJournaledWithReasonApi() {
+        ConversationsSimulator sim = sim(ConversationsSimulator.DEFAULT_START);
+        String a = sim.api().createConversation(new ConversationRequest()).sid();
+        String b = sim.api().createConversation(new ConversationRequest()).sid();
+
+        sim.api().updateConversation(a, new ConversationRequest().state("inactive"));
+        sim.api().updateConversation(a, new ConversationRequest().state("active"));
+        sim.api().updateConversation(a, new ConversationRequest().state("closed"));
+        sim.api().updateConversation(b, new ConversationRequest().state("inactive"));
+        sim.api().updateConversation(b, new ConversationRequest().state("closed"));
+
+        assertThat(stateChanges(sim)).extracting(e -> e.conversationSid() + " " + e.from() + "→" + e.to() + " " + e.reason())
+                .containsExactly(a + " active→inactive API", a + " inactive→active API", a + " active→closed API",
+                        b + " active→inactive API", b + " inactive→closed API");
+        assertTwilioError(() -> sim.api().updateConversation(b, new ConversationRequest().state("initializing")), 50377);
+        String c = sim.api().createConversation(new ConversationRequest()).sid();
+        assertTwilioError(() -> sim.api().updateConversation(c, new ConversationRequest().state("initializing")), 20001);
+    }
+
+    @Test
     void theReactivationReasonIsAnOption() {
         ConversationsSimulator sim = ConversationsSimulator.builder().autocreate("+15005550001")
                 .options(FidelityOptions.defaults().toBuilder().reactivationReason("API").build()).build();

@@ -164,6 +164,27 @@ class WebhookOrderTest {
     }
 
     @Test
+    void invalidAnswerValuesAreIgnoredOnInboundAndFailTheApiCall() {
+        ConversationsSimulator sim = withGlobalWebhooks(ALL)
+                .endpoint(PRE, r -> WebhookResponse.json("{\"attributes\":\"{not json\"}")).build();
+
+        String ch = sim.receive("+15551230001", "+15005550001", "hello").conversationSid();
+        sim.receive("+15551230001", "+15005550001", "again");
+
+        assertThat(sim.api().fetchConversation(ch).attributes()).isEqualTo("{}");
+        assertThat(sim.api().listMessages(ch)).extracting(m -> m.attributes()).containsExactly("{}", "{}");
+        assertThat(sim.journalText()).contains("the onConversationAdd answer's attributes are not JSON: ignored")
+                .contains("the onMessageAdd answer's attributes are not JSON: ignored");
+        assertThatThrownBy(() -> sim.api().createMessage(ch, new MessageRequest().body("x").webhookEnabled(true)))
+                .isInstanceOfSatisfying(TwilioApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(20001);
+                    assertThat(e.getMessage()).isEqualTo("the onMessageAdd answer's attributes [{not json] is not valid "
+                            + "JSON: send a JSON string such as {\"key\":\"value\"}");
+                });
+        assertThat(sim.api().listMessages(ch)).hasSize(2);
+    }
+
+    @Test
     void aRejectedAutocreationDropsTheMessageAndLeavesOnlyTheRejectionBehind() {
         ConversationsSimulator sim = withGlobalWebhooks(ALL)
                 .phoneNumber("+15005550001", "https://legacy.example.com/sms")

@@ -19,10 +19,10 @@ import dev.convsim.model.ConversationState;
 import dev.convsim.model.Message;
 import dev.convsim.model.Participant;
 import dev.convsim.webhook.ConversationWebhook;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -631,13 +631,14 @@ public final class RestDispatcher {
             }
             try {
                 return Instant.parse(value);
-            } catch (DateTimeParseException notInstant) {
+            } catch (DateTimeException notInstant) {
                 try {
                     LocalDate day = LocalDate.parse(value);
                     return endOfDay
                             ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1)
                             : day.atStartOfDay().toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDay) {
+                } catch (DateTimeException notDay) {
+                    // not a date, or a day whose end Java cannot represent (+999999999-12-31)
                     throw TwilioApiException.invalidParameter(name + " [" + value
                             + "] is not an ISO-8601 date: expected like 2026-01-01T00:00:00Z or 2026-01-01");
                 }
