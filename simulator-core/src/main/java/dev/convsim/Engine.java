@@ -93,6 +93,8 @@ abstract class Engine {
     /** The last autocreation's journal detail and the SID it names (see viaDetail). */
     private String lastViaSid;
     private String lastViaDetail;
+    /** indexDetail's strings, made as first needed (the array grows to at most 4,096). */
+    private String[] indexDetails = new String[0];
     private long timerSequence;
     private final ThreadLocal<Outbox> outboxes = ThreadLocal.withInitial(Outbox::new);
     /** The thread that built the simulator (a test's own thread, usually the only one) keeps its outbox here. */
@@ -884,12 +886,14 @@ abstract class Engine {
         InboundOutcome o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
                 m.sid(), wasInactive);
         journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
-        record(Resource.MESSAGE, Action.ADDED, m.sid(), c.sid, "index " + m.index());
+        record(Resource.MESSAGE, Action.ADDED, m.sid(), c.sid, indexDetail(m.index()));
         activity(c, true, source(message));
-        post(WebhookEvent.ON_MESSAGE_ADDED, c,
-                () -> WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source(message))
-                        .message(m, c.messagingServiceSid).build(),
-                true);
+        if (c.hasWebhooks() || !scopeTargets(WebhookEvent.ON_MESSAGE_ADDED, c.chatServiceSid, true).isEmpty()) {
+            post(WebhookEvent.ON_MESSAGE_ADDED, c,
+                    () -> WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source(message))
+                            .message(m, c.messagingServiceSid).build(),
+                    true);
+        }
         return o;
     }
 
@@ -1136,6 +1140,22 @@ abstract class Engine {
             lastViaSid = plan.viaSid();
         }
         return lastViaDetail;
+    }
+
+    /** "index 7", the journal detail of a new message: one string per index, for the first few thousand. */
+    private String indexDetail(int index) {
+        if (index >= indexDetails.length) {
+            if (index >= 4096) {
+                return "index " + index;
+            }
+            indexDetails = java.util.Arrays.copyOf(indexDetails, Math.max(64, Integer.highestOneBit(index) * 2));
+        }
+        String detail = indexDetails[index];
+        if (detail == null) {
+            detail = "index " + index;
+            indexDetails[index] = detail;
+        }
+        return detail;
     }
 
     static boolean isJson(String text) {
