@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the benchmarks and prints their figures against the targets of BENCHMARKS.md. Takes JMH's own command-line
  * options (a benchmark filter, {@code -f}, {@code -i}, {@code -prof gc} …); with none it runs every benchmark with
- * the settings in its annotations, about eight minutes on two cores.
+ * the settings in its annotations, about five minutes on two cores.
  *
  * <pre>{@code
  * java -jar simulator-benchmarks/target/benchmarks.jar              # everything, then the targets table
