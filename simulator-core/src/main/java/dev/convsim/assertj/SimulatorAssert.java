@@ -308,16 +308,6 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Conve
     }
 
     static String describe(Participant p) {
-        MessagingBinding b = p.messagingBinding();
-        if (b != null && b.isPair()) {
-            return b.address() + " → " + b.proxyAddress();
-        }
-        if (b != null && b.address() != null) {
-            return "group member " + b.address();
-        }
-        if (b != null && b.projectedAddress() != null) {
-            return (p.identity() == null ? "" : p.identity() + " ") + "projected " + b.projectedAddress();
-        }
-        return p.identity();
+        return p.describe();
     }
 }

@@ -9,7 +9,6 @@ import dev.convsim.inbound.InboundMessage;
 import dev.convsim.inbound.InboundOutcome;
 import dev.convsim.model.Conversation;
 import dev.convsim.model.ConversationState;
-import dev.convsim.model.MessagingBinding;
 import dev.convsim.model.Participant;
 import dev.convsim.model.Sids;
 import java.time.Duration;
@@ -412,16 +411,6 @@ public final class ConvsimActions<S> {
     }
 
     private static String describe(Participant p) {
-        MessagingBinding b = p.messagingBinding();
-        if (b != null && b.isPair()) {
-            return b.address() + " → " + b.proxyAddress();
-        }
-        if (b != null && b.address() != null) {
-            return "group member " + b.address();
-        }
-        if (b != null && b.projectedAddress() != null) {
-            return (p.identity() == null ? "" : p.identity() + " ") + "projected " + b.projectedAddress();
-        }
-        return p.identity();
+        return p.describe();
     }
 }

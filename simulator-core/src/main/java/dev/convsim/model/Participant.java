@@ -18,4 +18,22 @@ public record Participant(
         Instant dateUpdated,
         Integer lastReadMessageIndex,
         Instant lastReadTimestamp) {
+
+    /**
+     * One line naming what the participant binds: {@code +1555… → +1500…}, {@code group member +1555…},
+     * {@code alice projected +1500…}, or the identity.
+     */
+    public String describe() {
+        MessagingBinding b = messagingBinding;
+        if (b != null && b.isPair()) {
+            return b.address() + " → " + b.proxyAddress();
+        }
+        if (b != null && b.address() != null) {
+            return "group member " + b.address();
+        }
+        if (b != null && b.projectedAddress() != null) {
+            return (identity == null ? "" : identity + " ") + "projected " + b.projectedAddress();
+        }
+        return identity;
+    }
 }
