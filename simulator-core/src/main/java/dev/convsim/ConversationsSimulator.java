@@ -195,21 +195,24 @@ public final class ConversationsSimulator {
                         throw new AssertionError("the pair " + key + " is bound in two non-closed conversations: "
                                 + other + " and " + c.sid);
                     }
-                    if (engine.pairIndex.get(key) != p) {
+                    if (engine.pairIndex.get(p.address, p.proxyAddress) != p) {
                         throw new AssertionError("the pair " + key + " held by " + p.sid + " in " + c.sid
                                 + " is missing from the binding index");
                     }
+                    if (p.conversation != c) {
+                        throw new AssertionError("participant " + p.sid + " is in " + c.sid + " but points at "
+                                + p.conversation.sid);
+                    }
                 }
             }
-            for (Map.Entry<PairKey, PartEntity> e : engine.pairIndex.entrySet()) {
-                PartEntity p = e.getValue();
-                ConvEntity c = engine.conversations.get(p.conversationSid);
-                if (c == null || c.participants.get(p.sid) != p || c.state == ConversationState.CLOSED
-                        || !e.getKey().equals(new PairKey(p.address, p.proxyAddress))) {
-                    throw new AssertionError("the binding index holds the pair " + e.getKey() + " for " + p.sid
-                            + " in " + p.conversationSid + ", which no longer binds it");
+            engine.pairIndex.forEach((address, proxy, p) -> {
+                ConvEntity c = engine.conversations.get(p.conversationSid());
+                if (c != p.conversation || c.participants.get(p.sid) != p || c.state == ConversationState.CLOSED
+                        || !address.equals(p.address) || !proxy.equals(p.proxyAddress)) {
+                    throw new AssertionError("the binding index holds the pair " + new PairKey(address, proxy)
+                            + " for " + p.sid + " in " + p.conversationSid() + ", which no longer binds it");
                 }
-            }
+            });
             for (ConvEntity c : engine.conversations.values()) {
                 if (c.state == ConversationState.CLOSED || !c.isGroup()) {
                     continue;
@@ -605,13 +608,14 @@ public final class ConversationsSimulator {
             engine.endpoints.putAll(endpoints);
             engine.router = router;
             engine.locked(() -> {
+                // no other thread can see the engine yet; the lock is for the state's own checks (SID minting)
                 if (!serviceListed) {
                     engine.addService(null, "Default Conversations Service");
                 }
+                for (Consumer<EngineApi> step : steps) {
+                    step.accept(engine);
+                }
             });
-            for (Consumer<EngineApi> step : steps) {
-                step.accept(engine);
-            }
             engine.built = true;
             return new ConversationsSimulator(engine);
         }

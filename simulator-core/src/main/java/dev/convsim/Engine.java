@@ -33,11 +33,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -56,10 +58,10 @@ abstract class Engine {
     final String authToken;
     final Journal journal;
 
-    final Map<String, long[]> counters = new HashMap<>();
+    private final Sids.Minter sids = new Sids.Minter();
     final Map<String, ConvEntity> conversations = new LinkedHashMap<>();
     final Map<String, ConvEntity> byUniqueName = new HashMap<>();
-    final Map<PairKey, PartEntity> pairIndex = new HashMap<>();
+    final PairIndex pairIndex = new PairIndex();
     final Map<List<Address>, ConvEntity> groupIndex = new HashMap<>();
     final Map<String, AddressConfiguration> addressConfigurations = new LinkedHashMap<>();
     final Map<Address, AddressConfiguration> addressConfigurationByAddress = new HashMap<>();
@@ -75,6 +77,8 @@ abstract class Engine {
     final Map<String, ConversationService> services = new LinkedHashMap<>();
     final Map<String, WebhookConfiguration> serviceWebhooks = new HashMap<>();
     WebhookConfiguration globalWebhooks = WebhookConfiguration.none(null);
+    /** Cache of {@link #scopeEvents()}; null after a change to the global or a service's webhooks. */
+    private Set<WebhookEvent> scopeEvents;
     String defaultChatServiceSid;
     String defaultMessagingServiceSid;
     Duration defaultInactiveTimer;
@@ -93,8 +97,6 @@ abstract class Engine {
     /** The last autocreation's journal detail and the SID it names (see viaDetail). */
     private String lastViaSid;
     private String lastViaDetail;
-    /** indexDetail's strings, made as first needed (the array grows to at most 4,096). */
-    private String[] indexDetails = new String[0];
     private long timerSequence;
     private final ThreadLocal<Outbox> outboxes = ThreadLocal.withInitial(Outbox::new);
     /** The thread that built the simulator (a test's own thread, usually the only one) keeps its outbox here. */
@@ -113,8 +115,8 @@ abstract class Engine {
     // ------------------------------------------------------------------ infrastructure
 
     String mint(String prefix) {
-        long[] counter = counters.computeIfAbsent(prefix, k -> new long[1]);
-        return Sids.format(prefix, ++counter[0]);
+        assert lock.isHeldByCurrentThread() : "SIDs are minted under the lock";
+        return sids.next(prefix);
     }
 
     Instant now() {
@@ -299,8 +301,39 @@ abstract class Engine {
     record Target(WebhookScope scope, String url, String method, int retries) {
     }
 
+    /** Call after the global or any service's webhooks change. */
+    void webhooksChanged() {
+        scopeEvents = null;
+    }
+
+    /**
+     * The events the global scope or some service scope sends somewhere: every inbound message asks about two
+     * events, and most simulators listen to neither.
+     */
+    private Set<WebhookEvent> scopeEvents() {
+        Set<WebhookEvent> events = scopeEvents;
+        if (events == null) {
+            events = EnumSet.noneOf(WebhookEvent.class);
+            for (WebhookEvent event : WebhookEvent.values()) {
+                if (globalWebhooks.urlFor(event) != null) {
+                    events.add(event);
+                }
+                for (WebhookConfiguration service : serviceWebhooks.values()) {
+                    if (service.urlFor(event) != null) {
+                        events.add(event);
+                    }
+                }
+            }
+            scopeEvents = events;
+        }
+        return events;
+    }
+
     /** The global and service targets for an event of a conversation in this service. */
     List<Target> scopeTargets(WebhookEvent event, String chatServiceSid, boolean carrierMessage) {
+        if (!scopeEvents().contains(event)) {
+            return List.of();
+        }
         List<Target> targets = null;
         WebhookConfiguration service = chatServiceSid == null ? null : serviceWebhooks.get(chatServiceSid);
         String serviceUrl = service == null ? null : service.urlFor(event);
@@ -458,16 +491,13 @@ abstract class Engine {
 
     void bind(PartEntity p) {
         if (p.isPair()) {
-            pairIndex.put(new PairKey(p.address, p.proxyAddress), p);
+            pairIndex.put(p);
         }
     }
 
     void unbind(PartEntity p) {
         if (p.isPair()) {
-            PairKey key = new PairKey(p.address, p.proxyAddress);
-            if (pairIndex.get(key) == p) {
-                pairIndex.remove(key);
-            }
+            pairIndex.remove(p);
         }
     }
 
@@ -660,62 +690,95 @@ abstract class Engine {
     InboundOutcome receive(InboundMessage message) {
         Outbox outbox = enter();
         try {
-            while (true) {
-                Plan plan;
-                InboundOutcome committed = null;
-                lock.lock();
-                try {
-                    plan = plan(message);
-                    if (plan instanceof CapturePlan capture && capture.preTargets().isEmpty()) {
-                        // no pre-action hook to wait for: decide and commit in one lock hold
-                        committed = commitCapture(message, capture, Map.of());
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                if (committed != null) {
-                    return committed;
-                }
-                InboundOutcome outcome;
-                if (plan instanceof CapturePlan capture) {
-                    outcome = capture(message, capture);
-                } else if (plan instanceof AutocreatePlan auto) {
-                    outcome = autocreate(message, auto);
-                } else if (plan instanceof WebhookPlan webhook) {
-                    outcome = locked(() -> {
-                        InboundOutcome o = new InboundOutcome.SentToMessagingWebhook(message, webhook.trail(),
-                                webhook.url(), webhook.fromService());
-                        journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
-                        if (webhook.numberHook() != null && !webhook.numberHook().smsUrl().equals(webhook.url())) {
-                            notifyNumber(message, webhook.numberHook(), null);
-                        }
-                        enqueue(messagingDelivery(message, webhook.url(), webhook.method(),
-                                webhook.fromService() ? webhook.trail().messagingServiceSid() : null));
-                        return o;
-                    });
-                } else {
-                    UnhandledPlan unhandled = (UnhandledPlan) plan;
-                    outcome = locked(() -> {
-                        InboundOutcome o = new InboundOutcome.Unhandled(message, unhandled.trail());
-                        journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
-                        return o;
-                    });
-                }
-                if (outcome != null) {
-                    return outcome;
-                }
-                // the state changed while a pre-action hook ran: decide again
+            InboundOutcome captured;
+            lock.lock();
+            try {
+                captured = captureAtOnce(message);
+            } finally {
+                lock.unlock();
             }
+            // the common case stays a small method the compiler inlines whole; the rest is decide()
+            return captured != null ? captured : decide(message);
         } finally {
             exit(outbox);
         }
     }
 
+    /** Everything but the common capture: plan, ask pre-action hooks with no lock held, commit or decide again. */
+    private InboundOutcome decide(InboundMessage message) {
+        while (true) {
+            Plan plan;
+            InboundOutcome committed = null;
+            lock.lock();
+            try {
+                plan = plan(message);
+                if (plan instanceof CapturePlan capture && capture.preTargets().isEmpty()) {
+                    // no pre-action hook to wait for: decide and commit in one lock hold
+                    committed = commitCapture(message, capture.conversation(), capture.sender(),
+                            capture.numberHook(), Map.of());
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (committed != null) {
+                return committed;
+            }
+            InboundOutcome outcome;
+            if (plan instanceof CapturePlan capture) {
+                outcome = capture(message, capture);
+            } else if (plan instanceof AutocreatePlan auto) {
+                outcome = autocreate(message, auto);
+            } else if (plan instanceof WebhookPlan webhook) {
+                outcome = locked(() -> {
+                    InboundOutcome o = new InboundOutcome.SentToMessagingWebhook(message, webhook.trail(),
+                            webhook.url(), webhook.fromService());
+                    journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
+                    if (webhook.numberHook() != null && !webhook.numberHook().smsUrl().equals(webhook.url())) {
+                        notifyNumber(message, webhook.numberHook(), null);
+                    }
+                    enqueue(messagingDelivery(message, webhook.url(), webhook.method(),
+                            webhook.fromService() ? webhook.trail().messagingServiceSid() : null));
+                    return o;
+                });
+            } else {
+                UnhandledPlan unhandled = (UnhandledPlan) plan;
+                outcome = locked(() -> {
+                    InboundOutcome o = new InboundOutcome.Unhandled(message, unhandled.trail());
+                    journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
+                    return o;
+                });
+            }
+            if (outcome != null) {
+                return outcome;
+            }
+            // the state changed while a pre-action hook ran: decide again
+        }
+    }
+
+    /**
+     * The common case, under the lock: a 1:1 message whose pair is bound, with no pre-action hook listening, is
+     * decided and committed at once, without a plan. Null when the message needs {@link #plan}.
+     */
+    private InboundOutcome captureAtOnce(InboundMessage message) {
+        if (message.isGroup() && options.groupMmsEnabled()) {
+            return null;
+        }
+        PartEntity p = pairIndex.get(message.from(), message.to());
+        if (p == null || !scopeTargets(WebhookEvent.ON_MESSAGE_ADD, p.conversation.chatServiceSid, true).isEmpty()) {
+            return null;
+        }
+        PhoneNumber number = phoneNumbers.isEmpty() ? null : phoneNumbers.get(message.to());
+        return commitCapture(message, p.conversation, p, numberHook(number), Map.of());
+    }
+
+    /** The number whose own SMS URL is told of a message Conversations handles, or null. */
+    private PhoneNumber numberHook(PhoneNumber number) {
+        return number != null && number.smsUrl() != null && options.numberWebhookFiresAlongside() ? number : null;
+    }
+
     private Plan plan(InboundMessage message) {
         PhoneNumber number = phoneNumbers.get(message.to());
-        PhoneNumber numberHook = number != null && number.smsUrl() != null && options.numberWebhookFiresAlongside()
-                ? number
-                : null;
+        PhoneNumber numberHook = numberHook(number);
         boolean group = message.isGroup() && options.groupMmsEnabled();
         List<Address> numberGroup = group ? message.numberGroup() : null;
         if (group) {
@@ -732,9 +795,9 @@ abstract class Engine {
                         scopeTargets(WebhookEvent.ON_MESSAGE_ADD, c.chatServiceSid, true));
             }
         } else {
-            PartEntity p = pairIndex.get(new PairKey(message.from(), message.to()));
+            PartEntity p = pairIndex.get(message.from(), message.to());
             if (p != null) {
-                ConvEntity c = conversations.get(p.conversationSid);
+                ConvEntity c = p.conversation;
                 return new CapturePlan(c, p, numberHook,
                         scopeTargets(WebhookEvent.ON_MESSAGE_ADD, c.chatServiceSid, true));
             }
@@ -860,15 +923,19 @@ abstract class Engine {
             changes = verdict.changes();
         }
         Map<String, String> modified = changes;
-        return locked(() -> stillCaptures(message, plan) ? commitCapture(message, plan, modified) : null);
+        return locked(() -> stillCaptures(message, plan)
+                ? commitCapture(message, c, sender, plan.numberHook(), modified)
+                : null);
     }
 
-    /** Commits a capture under the lock, with the fields a pre-action answer changed. */
-    private InboundOutcome commitCapture(InboundMessage message, CapturePlan plan, Map<String, String> modified) {
-        ConvEntity c = plan.conversation();
-        PartEntity sender = plan.sender();
-        if (plan.numberHook() != null) {
-            notifyNumber(message, plan.numberHook(), c.messagingServiceSid);
+    /**
+     * Commits a capture under the lock, with the fields a pre-action answer changed. {@code sender} is null for a
+     * group member that is not a participant; {@code numberHook} is the number to notify alongside, or null.
+     */
+    private InboundOutcome commitCapture(InboundMessage message, ConvEntity c, PartEntity sender,
+            PhoneNumber numberHook, Map<String, String> modified) {
+        if (numberHook != null) {
+            notifyNumber(message, numberHook, c.messagingServiceSid);
         }
         boolean wasInactive = c.state == ConversationState.INACTIVE;
         String attributes = modified.getOrDefault("attributes", "{}");
@@ -883,10 +950,9 @@ abstract class Engine {
         }
         Message m = appendMessage(c, sender == null ? null : sender.sid,
                 modified.getOrDefault("author", message.from().value()), body, attributes, message);
-        InboundOutcome o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
+        InboundOutcome.Captured o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
                 m.sid(), wasInactive);
-        journal.append(new JournalEntry.Inbound(journal.nextSequence(), now(), o));
-        record(Resource.MESSAGE, Action.ADDED, m.sid(), c.sid, indexDetail(m.index()));
+        journal.appendCapture(now(), o, m.index());
         activity(c, true, source(message));
         if (c.hasWebhooks() || !scopeTargets(WebhookEvent.ON_MESSAGE_ADDED, c.chatServiceSid, true).isEmpty()) {
             post(WebhookEvent.ON_MESSAGE_ADDED, c,
@@ -905,7 +971,7 @@ abstract class Engine {
         if (message.isGroup() && options.groupMmsEnabled()) {
             return groupIndex.get(message.numberGroup()) == c;
         }
-        return pairIndex.get(new PairKey(message.from(), message.to())) == plan.sender();
+        return pairIndex.get(message.from(), message.to()) == plan.sender();
     }
 
     private List<Media> previewMedia(InboundMessage message) {
@@ -976,11 +1042,11 @@ abstract class Engine {
             }
             return commitAutocreation(message, plan, modified, result);
         });
-        if (created == null) {
-            return null;
+        if (result[0] == null) {
+            return null; // the plan no longer holds: decide again
         }
         Router r = router;
-        if (created.conversation().state() == ConversationState.INITIALIZING) {
+        if (plan.group() != null) {
             // A group stays initializing while its own post-action webhooks are delivered; then it becomes
             // active (onConversationStateUpdated last, as observed live) and only then is routed.
             String sid = created.sid();
@@ -1004,6 +1070,11 @@ abstract class Engine {
         return result[0];
     }
 
+    /**
+     * Commits an autocreation under the lock and puts its outcome in {@code result[0]}. Returns what the router
+     * gets (for a group, the participants to route once it is active), or null for a 1:1 conversation when no
+     * router is set.
+     */
     private NewConversation commitAutocreation(InboundMessage message, AutocreatePlan plan,
             Map<String, String> changes, InboundOutcome.Autocreated[] result) {
         ConvEntity c = new ConvEntity(mint(Sids.CONVERSATION), plan.chatServiceSid(), now());
@@ -1040,21 +1111,21 @@ abstract class Engine {
                 if (a.equals(message.to())) {
                     continue;
                 }
-                PartEntity p = new PartEntity(mint(Sids.PARTICIPANT), c.sid, null, a, null, null, now());
+                PartEntity p = new PartEntity(mint(Sids.PARTICIPANT), c, null, a, null, null, now());
                 c.participants.put(p.sid, p);
                 added.add(p);
                 if (a.equals(message.from())) {
                     sender = p;
                 }
             }
-            PartEntity projected = new PartEntity(mint(Sids.PARTICIPANT), c.sid, null, null, null, message.to(), now());
+            PartEntity projected = new PartEntity(mint(Sids.PARTICIPANT), c, null, null, null, message.to(), now());
             c.participants.put(projected.sid, projected);
             added.add(projected);
             reindexGroup(c);
         } else {
             // the configuration's own instance of the Twilio number (equal to To): one copy for every conversation
             Address proxy = plan.addressConfiguration() != null ? plan.addressConfiguration().address() : message.to();
-            sender = new PartEntity(mint(Sids.PARTICIPANT), c.sid, null, message.from(), proxy, null, now());
+            sender = new PartEntity(mint(Sids.PARTICIPANT), c, null, message.from(), proxy, null, now());
             c.participants.put(sender.sid, sender);
             added.add(sender);
             bind(sender);
@@ -1092,33 +1163,38 @@ abstract class Engine {
             notifyNumber(message, plan.numberHook(), plan.messagingServiceSid());
         }
         String source = source(message);
-        Map<String, String> conversationParams = WebhookParams
-                .start(accountSid, WebhookEvent.ON_CONVERSATION_ADDED, source)
-                .conversation(c)
-                .inboundBinding(message.from(), message.to(), plan.group())
-                .put("State", c.state.wire())
-                .build();
-        post(WebhookEvent.ON_CONVERSATION_ADDED, c, conversationParams, true);
+        // the conversation's fields as they are now: the parameters are built now or never, not after the lock
+        post(WebhookEvent.ON_CONVERSATION_ADDED, c,
+                () -> WebhookParams.start(accountSid, WebhookEvent.ON_CONVERSATION_ADDED, source)
+                        .conversation(c)
+                        .inboundBinding(message.from(), message.to(), plan.group())
+                        .put("State", c.state.wire())
+                        .build(),
+                true);
         for (PartEntity p : added) {
             post(WebhookEvent.ON_PARTICIPANT_ADDED, c,
-                    WebhookParams.start(accountSid, WebhookEvent.ON_PARTICIPANT_ADDED, source)
+                    () -> WebhookParams.start(accountSid, WebhookEvent.ON_PARTICIPANT_ADDED, source)
                             .participant(p, true).build(),
                     true);
         }
         post(WebhookEvent.ON_MESSAGE_ADDED, c,
-                WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source)
+                () -> WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source)
                         .message(m, c.messagingServiceSid).build(),
                 true);
         if (!group) {
             armTimers(c);
             if (options.stateUpdatedOnOneToOneAutocreation()) {
-                WebhookParams params = WebhookParams.start(accountSid, WebhookEvent.ON_CONVERSATION_STATE_UPDATED,
-                        source);
-                params.put("ChatServiceSid", c.chatServiceSid).put("StateUpdated", now())
-                        .put("StateFrom", ConversationState.INITIALIZING.wire())
-                        .put("StateTo", ConversationState.ACTIVE.wire()).put("ConversationSid", c.sid)
-                        .put("Reason", "EVENT").put("MessagingServiceSid", c.messagingServiceSid);
-                post(WebhookEvent.ON_CONVERSATION_STATE_UPDATED, c, params.build(), false);
+                post(WebhookEvent.ON_CONVERSATION_STATE_UPDATED, c,
+                        () -> WebhookParams.start(accountSid, WebhookEvent.ON_CONVERSATION_STATE_UPDATED, source)
+                                .put("ChatServiceSid", c.chatServiceSid).put("StateUpdated", now())
+                                .put("StateFrom", ConversationState.INITIALIZING.wire())
+                                .put("StateTo", ConversationState.ACTIVE.wire()).put("ConversationSid", c.sid)
+                                .put("Reason", "EVENT").put("MessagingServiceSid", c.messagingServiceSid)
+                                .build(),
+                        false);
+            }
+            if (router == null) {
+                return null; // nobody routes it: no snapshot to take
             }
         }
         List<dev.convsim.model.Participant> views = new ArrayList<>();
@@ -1140,22 +1216,6 @@ abstract class Engine {
             lastViaSid = plan.viaSid();
         }
         return lastViaDetail;
-    }
-
-    /** "index 7", the journal detail of a new message: one string per index, for the first few thousand. */
-    private String indexDetail(int index) {
-        if (index >= indexDetails.length) {
-            if (index >= 4096) {
-                return "index " + index;
-            }
-            indexDetails = java.util.Arrays.copyOf(indexDetails, Math.max(64, Integer.highestOneBit(index) * 2));
-        }
-        String detail = indexDetails[index];
-        if (detail == null) {
-            detail = "index " + index;
-            indexDetails[index] = detail;
-        }
-        return detail;
     }
 
     static boolean isJson(String text) {

@@ -440,15 +440,15 @@ final class EngineApi extends Engine implements ConversationsApi {
                 throw new TwilioApiException(50407, 400, "Invalid messaging binding address: MessagingBinding.Address ["
                         + address + "] and ProxyAddress [" + proxy + "] are on different channels");
             }
-            PartEntity holder = pairIndex.get(new PairKey(address, proxy));
+            PartEntity holder = pairIndex.get(address, proxy);
             if (holder != null) {
-                if (holder.conversationSid.equals(c.sid)) {
+                if (holder.conversationSid().equals(c.sid)) {
                     throw new TwilioApiException(50437, 409, "Group Participant already exists: the pair " + address
                             + " → " + proxy + " is already participant " + holder.sid + " of " + c.sid);
                 }
                 throw new TwilioApiException(50416, 409,
                         "A binding for this participant and proxy address already exists in Conversation "
-                                + holder.conversationSid);
+                                + holder.conversationSid());
             }
         }
         for (PartEntity p : c.participants.values()) {
@@ -504,7 +504,7 @@ final class EngineApi extends Engine implements ConversationsApi {
         boolean webhooks = request.isWebhookEnabled();
         return mutate(webhooks, () -> readNewParticipant(conversation, form),
                 np -> {
-                    PartEntity preview = new PartEntity(null, np.conversation().sid, np.identity(), np.address(),
+                    PartEntity preview = new PartEntity(null, np.conversation(), np.identity(), np.address(),
                             np.proxy(), np.projected(), now());
                     preview.attributes = np.attributes() == null ? "{}" : np.attributes();
                     preview.roleSid = np.roleSid();
@@ -514,7 +514,7 @@ final class EngineApi extends Engine implements ConversationsApi {
                 },
                 (np, changes) -> {
                     ConvEntity c = np.conversation();
-                    PartEntity p = new PartEntity(mint(Sids.PARTICIPANT), c.sid, np.identity(), np.address(),
+                    PartEntity p = new PartEntity(mint(Sids.PARTICIPANT), c, np.identity(), np.address(),
                             np.proxy(), np.projected(), now());
                     p.attributes = np.attributes() == null ? "{}" : np.attributes();
                     p.roleSid = np.roleSid();
@@ -575,11 +575,11 @@ final class EngineApi extends Engine implements ConversationsApi {
                     throw TwilioApiException.invalidParameter(
                             "MessagingBinding.ProxyAddress needs a participant with an Address");
                 }
-                PartEntity holder = pairIndex.get(new PairKey(p.address, proxy));
+                PartEntity holder = pairIndex.get(p.address, proxy);
                 if (holder != null && holder != p) {
                     throw new TwilioApiException(50416, 409,
                             "A binding for this participant and proxy address already exists in Conversation "
-                                    + holder.conversationSid);
+                                    + holder.conversationSid());
                 }
             }
             if (form.has("MessagingBinding.ProjectedAddress")
@@ -1062,6 +1062,7 @@ final class EngineApi extends Engine implements ConversationsApi {
             }
             services.remove(chatServiceSid);
             serviceWebhooks.remove(chatServiceSid);
+            webhooksChanged();
             record(Resource.CONVERSATION_SERVICE, Action.REMOVED, chatServiceSid, null, null);
             return null;
         }));
@@ -1147,6 +1148,7 @@ final class EngineApi extends Engine implements ConversationsApi {
         Form form = request.form();
         return command(() -> locked(() -> {
             globalWebhooks = readWebhookConfiguration(form, globalWebhooks, WebhookEvent.globalFilterable());
+            webhooksChanged();
             record(Resource.CONFIGURATION, Action.UPDATED, accountSid, null, "global webhooks: pre "
                     + globalWebhooks.preWebhookUrl() + ", post " + globalWebhooks.postWebhookUrl() + ", filters "
                     + globalWebhooks.filters());
@@ -1166,6 +1168,7 @@ final class EngineApi extends Engine implements ConversationsApi {
             WebhookConfiguration updated = readWebhookConfiguration(form, serviceWebhooks.get(service(chatServiceSid)),
                     WebhookEvent.serviceFilterable());
             serviceWebhooks.put(chatServiceSid, updated);
+            webhooksChanged();
             record(Resource.CONFIGURATION, Action.UPDATED, chatServiceSid, null, "service webhooks: pre "
                     + updated.preWebhookUrl() + ", post " + updated.postWebhookUrl() + ", filters " + updated.filters());
             return updated;

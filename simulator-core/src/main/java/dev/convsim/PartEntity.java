@@ -8,7 +8,8 @@ import java.time.Instant;
 /** A participant's mutable state, guarded by the engine lock. */
 final class PartEntity {
     final String sid;
-    final String conversationSid;
+    /** The conversation it belongs to: a capture reaches it from the binding index without a second lookup. */
+    final ConvEntity conversation;
     String identity;
     String attributes = "{}";
     final Address address;
@@ -20,16 +21,20 @@ final class PartEntity {
     Integer lastReadMessageIndex;
     Instant lastReadTimestamp;
 
-    PartEntity(String sid, String conversationSid, String identity, Address address, Address proxyAddress,
+    PartEntity(String sid, ConvEntity conversation, String identity, Address address, Address proxyAddress,
             Address projectedAddress, Instant created) {
         this.sid = sid;
-        this.conversationSid = conversationSid;
+        this.conversation = conversation;
         this.identity = identity;
         this.address = address;
         this.proxyAddress = proxyAddress;
         this.projectedAddress = projectedAddress;
         this.dateCreated = created;
         this.dateUpdated = created;
+    }
+
+    String conversationSid() {
+        return conversation.sid;
     }
 
     boolean isPair() {
@@ -45,7 +50,7 @@ final class PartEntity {
     }
 
     Participant snapshot(String accountSid) {
-        return new Participant(accountSid, conversationSid, sid, identity, attributes, binding(), roleSid,
+        return new Participant(accountSid, conversation.sid, sid, identity, attributes, binding(), roleSid,
                 dateCreated, dateUpdated, lastReadMessageIndex, lastReadTimestamp);
     }
 }

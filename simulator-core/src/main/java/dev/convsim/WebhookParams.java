@@ -100,7 +100,7 @@ final class WebhookParams {
 
     /** The parameters so far, as an immutable map in insertion order. */
     Map<String, String> build() {
-        return WebhookForm.of(Arrays.copyOf(namesAndValues, length));
+        return WebhookForm.of(namesAndValues, length);
     }
 
     /** onConversationAdd, onConversationAdded, …Update(d), …Remove(d): the conversation's fields. */
@@ -137,7 +137,7 @@ final class WebhookParams {
 
     /** onParticipantAdd(ed), …Update(d), …Remove(d). */
     WebhookParams participant(PartEntity p, boolean withSid) {
-        put("ConversationSid", p.conversationSid);
+        put("ConversationSid", p.conversationSid());
         if (withSid) {
             put("ParticipantSid", p.sid);
         }

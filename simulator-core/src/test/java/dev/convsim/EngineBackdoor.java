@@ -35,7 +35,7 @@ public final class EngineBackdoor {
         e.locked(() -> {
             for (PartEntity p : e.conversations.get(from).participants.values()) {
                 if (p.isPair()) {
-                    PartEntity copy = new PartEntity("MB0000000000000000000000000000ff00", to, null, p.address,
+                    PartEntity copy = new PartEntity("MB0000000000000000000000000000ff00", e.conversations.get(to), null, p.address,
                             p.proxyAddress, null, p.dateCreated);
                     e.conversations.get(to).participants.put(copy.sid, copy);
                     return;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.convsim.api.WebhookConfigurationRequest;
+import dev.convsim.inbound.InboundOutcome;
 import dev.convsim.journal.JournalEntry;
 import dev.convsim.webhook.Phase;
 import dev.convsim.webhook.RecordedDelivery;
@@ -51,6 +52,38 @@ class JournalBoundTest {
             assertThat(kept.get(i).sequence()).isEqualTo(sim.journalDropped() + 1 + i);
         }
         assertThat(kept.get(9).toString()).contains("index 9");
+    }
+
+    @Test
+    void aCapturedMessageJournalsItsInboundEntryThenItsMessageEvenWhenTheBoundCutsBetweenThem() {
+        ConversationsSimulator sim = simulator(100, false);
+        sim.receive(sender(1), TWILIO, "first");
+        InboundOutcome outcome = sim.receive(sender(1), TWILIO, "second");
+        List<JournalEntry> all = sim.journal();
+        JournalEntry inbound = all.get(all.size() - 2);
+        JournalEntry added = all.get(all.size() - 1);
+
+        assertThat(inbound).isEqualTo(new JournalEntry.Inbound(inbound.sequence(), sim.now(), outcome));
+        assertThat(added).isEqualTo(new JournalEntry.ResourceChanged(inbound.sequence() + 1, sim.now(),
+                JournalEntry.Resource.MESSAGE, JournalEntry.Action.ADDED, outcome.messageSid(),
+                outcome.conversationSid(), "index 1"));
+        assertThat(sim.journalSince(inbound.sequence() - 1)).containsExactly(inbound, added);
+
+        // an odd bound keeps the message entry of the oldest capture without its inbound entry
+        ConversationsSimulator cut = simulator(3, false);
+        cut.receive(sender(1), TWILIO, "first");
+        for (int i = 0; i < 4; i++) {
+            cut.receive(sender(1), TWILIO, "again " + i);
+        }
+        List<JournalEntry> kept = cut.journal();
+        assertThat(kept).hasSize(3);
+        assertThat(kept.get(0)).isInstanceOf(JournalEntry.ResourceChanged.class);
+        assertThat(kept.get(0).toString()).contains("index 3");
+        assertThat(kept.get(1)).isInstanceOf(JournalEntry.Inbound.class);
+        assertThat(kept.get(2).toString()).contains("index 4");
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i).sequence()).isEqualTo(cut.journalDropped() + 1 + i);
+        }
     }
 
     @Test

@@ -26,6 +26,26 @@ class ModelTest {
     }
 
     @Test
+    void aMinterCountsEachPrefixOnItsOwnAndRefusesWhatIsNotAPrefix() {
+        Sids.Minter minter = new Sids.Minter();
+        assertThat(minter.next("CH")).isEqualTo("CH00000000000000000000000000000001");
+        assertThat(minter.next("MB")).isEqualTo("MB00000000000000000000000000000001");
+        String second = minter.next("CH");
+        assertThat(second).isEqualTo("CH00000000000000000000000000000002");
+        assertThat(minter.next("ZZ")).isEqualTo("ZZ00000000000000000000000000000001");
+        for (int i = 3; i <= 300; i++) {
+            assertThat(minter.next("CH")).isEqualTo(Sids.format("CH", i));
+        }
+        // the minter reuses one buffer: a SID it returned earlier must not change
+        assertThat(second).isEqualTo("CH00000000000000000000000000000002");
+        for (String bad : new String[] {"ch", "C", "CHX", "C1", "@A"}) {
+            assertThatThrownBy(() -> minter.next(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("[" + bad + "] is not a SID prefix");
+        }
+        assertThat(minter.next("CH")).isEqualTo(Sids.format("CH", 301));
+    }
+
+    @Test
     void eachSimulatorCountsItsOwnSids() {
         ConversationsSimulator a = ConversationsSimulator.builder().autocreate("+15005550001").build();
         ConversationsSimulator b = ConversationsSimulator.builder().autocreate("+15005550001").build();

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark 4: building a simulator with a typical setup (an SMS and a WhatsApp address configuration, global
  * pre and post webhooks, pool routing), as a test does once per test method.
  */
-@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * simulator is built once per fork, and the few messages each conversation gains do not matter.
  */
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g"})
-@Warmup(iterations = 6, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -50,6 +50,7 @@ public class CaptureBenchmark {
 
     private ConversationsSimulator sim;
     private InboundMessage[] messages;
+    private InboundMessage[] firstMessages;
     private int next;
     private int taken;
 
@@ -60,6 +61,7 @@ public class CaptureBenchmark {
         }
         if (messages == null) {
             messages = Fixtures.scatteredMessages(liveConversations, 42);
+            firstMessages = Fixtures.firstMessages(liveConversations);
         }
         rebuild();
         InboundOutcome probe = sim.receive(messages[messages.length - 1]);
@@ -69,7 +71,7 @@ public class CaptureBenchmark {
     }
 
     private void rebuild() {
-        sim = Fixtures.withLiveConversations(liveConversations);
+        sim = Fixtures.withLiveConversations(firstMessages);
         next = 0;
         taken = 0;
     }

@@ -79,11 +79,25 @@ final class Fixtures {
      * order; fails loudly when any message is not autocreated, so no benchmark measures the wrong path.
      */
     static ConversationsSimulator withLiveConversations(int n) {
-        ConversationsSimulator sim = bareAutocreating();
+        return withLiveConversations(firstMessages(n));
+    }
+
+    /** The first message of each of the {@code n} senders, in sender order: parse them once, build many times. */
+    static InboundMessage[] firstMessages(int n) {
+        InboundMessage[] messages = new InboundMessage[n];
         for (int i = 0; i < n; i++) {
-            InboundOutcome outcome = sim.receive(InboundMessage.of(sender(i), TWILIO_NUMBER, "hello"));
+            messages[i] = InboundMessage.of(sender(i), TWILIO_NUMBER, "hello");
+        }
+        return messages;
+    }
+
+    /** As {@link #withLiveConversations(int)}, from {@link #firstMessages(int)} parsed before. */
+    static ConversationsSimulator withLiveConversations(InboundMessage[] firstMessages) {
+        ConversationsSimulator sim = bareAutocreating();
+        for (InboundMessage first : firstMessages) {
+            InboundOutcome outcome = sim.receive(first);
             if (!(outcome instanceof InboundOutcome.Autocreated)) {
-                throw new IllegalStateException("setup expected an autocreation for " + sender(i) + " but got "
+                throw new IllegalStateException("setup expected an autocreation for " + first.from() + " but got "
                         + outcome.kind() + ": " + outcome.explanation());
             }
         }

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * from fresh lists on the same schedule as the capture benchmark.
  */
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g"})
-@Warmup(iterations = 6, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,6 +48,7 @@ public class FloorBenchmark {
 
     private Map<NumberPair, List<MessageRecord>> conversations;
     private InboundMessage[] messages;
+    private InboundMessage[] firstMessages;
     private int next;
     private int taken;
 
@@ -58,14 +59,14 @@ public class FloorBenchmark {
         }
         if (messages == null) {
             messages = Fixtures.scatteredMessages(liveConversations, 42);
+            firstMessages = Fixtures.firstMessages(liveConversations);
         }
         rebuild();
     }
 
     private void rebuild() {
         conversations = new HashMap<>();
-        for (int i = 0; i < liveConversations; i++) {
-            InboundMessage first = InboundMessage.of(Fixtures.sender(i), Fixtures.TWILIO_NUMBER, "hello");
+        for (InboundMessage first : firstMessages) {
             List<MessageRecord> list = new ArrayList<>(2);
             list.add(new MessageRecord(0, first.body()));
             conversations.put(new NumberPair(first.from(), first.to()), list);

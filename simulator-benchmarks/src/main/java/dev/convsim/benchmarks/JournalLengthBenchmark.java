@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * entries; and the cost of taking a snapshot of that journal ({@code sim.journal()}), which tests do per step.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 4, time = 1)
 @BenchmarkMode(Mode.Throughput)

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * floor. The server runs with {@code sun.net.httpserver.nodelay=true}, so Nagle's algorithm adds no delay.
  */
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch",
+    "-Dsun.net.httpserver.nodelay=true"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)

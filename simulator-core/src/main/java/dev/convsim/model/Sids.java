@@ -34,6 +34,8 @@ public final class Sids {
     /** An MMS on the underlying channel. */
     public static final String MMS_MESSAGE = "MM";
 
+    /** Every SID's length: two letters and 32 hex digits. */
+    private static final int LENGTH = 34;
     private static final Pattern ANY = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -42,10 +44,16 @@ public final class Sids {
 
     /** The SID with this prefix and counter value: {@code format("CH", 1)} is {@code CH000…001}. */
     public static String format(String prefix, long counter) {
-        byte[] out = new byte[34];
+        return write(prefix, counter, new byte[LENGTH]);
+    }
+
+    private static String write(String prefix, long counter, byte[] out) {
+        if (prefix.length() != 2) {
+            throw new IllegalArgumentException("[" + prefix + "] is not a SID prefix: expected two capital letters");
+        }
         out[0] = (byte) prefix.charAt(0);
         out[1] = (byte) prefix.charAt(1);
-        for (int i = 33; i >= 18; i--) {
+        for (int i = LENGTH - 1; i >= 18; i--) {
             out[i] = HEX[(int) (counter & 0xF)];
             counter >>>= 4;
         }
@@ -53,6 +61,39 @@ public final class Sids {
             out[i] = '0';
         }
         return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Mints SIDs in sequence, one counter per prefix: the first {@code next("CH")} is {@code CH000…001}, the next
+     * {@code CH000…002}, whatever other prefixes were minted in between. This is how a simulator numbers what it
+     * creates. Not thread-safe: guard it as the state it numbers is guarded.
+     */
+    public static final class Minter {
+        private final long[] counters = new long[26 * 26];
+        private final byte[] scratch = new byte[LENGTH];
+
+        /** A minter whose every prefix starts at 1. */
+        public Minter() {
+        }
+
+        /**
+         * The next SID with this prefix.
+         *
+         * @throws IllegalArgumentException when the prefix is not two capital letters
+         */
+        public String next(String prefix) {
+            return write(prefix, ++counters[slot(prefix)], scratch);
+        }
+
+        private static int slot(String prefix) {
+            char first = prefix.length() == 2 ? prefix.charAt(0) : 0;
+            char second = prefix.length() == 2 ? prefix.charAt(1) : 0;
+            if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
+                throw new IllegalArgumentException("[" + prefix + "] is not a SID prefix: expected two capital"
+                        + " letters, like " + CONVERSATION);
+            }
+            return (first - 'A') * 26 + (second - 'A');
+        }
     }
 
     /** True when the value is shaped like a SID of this prefix. */

@@ -41,6 +41,20 @@ public final class WebhookForm extends AbstractMap<String, String> {
         return namesAndValues.length == 0 ? EMPTY : new WebhookForm(namesAndValues.clone());
     }
 
+    /**
+     * The first {@code length} strings of the array as names and values, in order; those strings are copied, so a
+     * builder may keep writing to its array.
+     *
+     * @throws IllegalArgumentException when {@code length} is odd or outside the array
+     */
+    public static WebhookForm of(String[] namesAndValues, int length) {
+        if (length % 2 != 0 || length < 0 || length > namesAndValues.length) {
+            throw new IllegalArgumentException("[" + length + " of " + namesAndValues.length
+                    + " strings] is not a list of names and values: give them in pairs, within the array");
+        }
+        return length == 0 ? EMPTY : new WebhookForm(java.util.Arrays.copyOf(namesAndValues, length));
+    }
+
     /** An immutable copy of the parameters, in their iteration order; the same map if it already is one. */
     public static WebhookForm copyOf(Map<String, String> params) {
         if (params instanceof WebhookForm same) {

@@ -58,6 +58,20 @@ class WebhookFormTest {
     }
 
     @Test
+    void aPrefixOfAnArrayIsCopiedAndTheRestIgnored() {
+        String[] buffer = {"Body", "hello", "Author", "+15551230001", "Stale", "left over"};
+        WebhookForm form = WebhookForm.of(buffer, 4);
+        buffer[1] = "changed";
+
+        assertThat(form).containsExactly(Map.entry("Body", "hello"), Map.entry("Author", "+15551230001"));
+        assertThat(WebhookForm.of(buffer, 0)).isEmpty();
+        for (int bad : new int[] {3, -2, 8}) {
+            assertThatThrownBy(() -> WebhookForm.of(buffer, bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("[" + bad + " of 6 strings] is not a list of names and values");
+        }
+    }
+
+    @Test
     void copyingAFormReturnsItAndARequestAndItsRecordShareOne() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Body", "hello");
