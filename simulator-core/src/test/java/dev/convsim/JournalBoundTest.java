@@ -218,6 +218,20 @@ class JournalBoundTest {
     }
 
     @Test
+    void takeNextReadsTheDroppedCountAndTheKeptDeliveriesAtOneMoment() {
+        // another thread's deliveries drop #1 and #2 between the view's first read of the count and its read of
+        // the list: the view must not hand out #3 as if it were #1
+        List<RecordedDelivery> afterDrop = List.of(delivered(3, 3).delivery(), delivered(4, 4).delivery());
+        java.util.concurrent.atomic.AtomicInteger countReads = new java.util.concurrent.atomic.AtomicInteger();
+        dev.convsim.webhook.RecordedDeliveries view = new dev.convsim.webhook.RecordedDeliveries(() -> afterDrop,
+                () -> countReads.getAndIncrement() == 0 ? 0L : 2L);
+
+        assertThatThrownBy(view::takeNext).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("deliveries #1 to #2 were dropped by the journal bound");
+        assertThat(countReads.get()).isGreaterThanOrEqualTo(3); // read again until two reads agree
+    }
+
+    @Test
     void aDeliveryRecordedLateIsPlacedInSequenceWithoutChangingEarlierSnapshots() {
         Journal journal = new Journal(40); // chunks of 16: the insertions below cross chunk boundaries
         List<List<RecordedDelivery>> snapshots = new ArrayList<>();

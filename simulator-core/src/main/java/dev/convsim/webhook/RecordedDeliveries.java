@@ -32,6 +32,21 @@ public final class RecordedDeliveries {
         this.dropped = dropped;
     }
 
+    /** The kept deliveries and how many were dropped before them, read at one moment. */
+    private record Kept(long dropped, List<RecordedDelivery> deliveries) {
+    }
+
+    private Kept kept() {
+        while (true) {
+            long before = dropped.get();
+            List<RecordedDelivery> deliveries = source.get();
+            // the count only grows: unchanged around the read, it is the count the list was read with
+            if (dropped.get() == before) {
+                return new Kept(before, deliveries);
+            }
+        }
+    }
+
     /** Every delivery still kept, oldest first. */
     public List<RecordedDelivery> all() {
         return source.get();
@@ -51,7 +66,8 @@ public final class RecordedDeliveries {
 
     /** How many deliveries have been made in all. */
     public long count() {
-        return dropped.get() + all().size();
+        Kept kept = kept();
+        return kept.dropped() + kept.deliveries().size();
     }
 
     /** How many deliveries of these event types are still kept. */
@@ -71,8 +87,9 @@ public final class RecordedDeliveries {
 
     /** The next delivery not yet taken. */
     public synchronized RecordedDelivery takeNext() {
-        long droppedCount = dropped.get();
-        List<RecordedDelivery> all = all();
+        Kept kept = kept();
+        long droppedCount = kept.dropped();
+        List<RecordedDelivery> all = kept.deliveries();
         if (consumed < droppedCount) {
             throw new AssertionError("deliveries #" + (consumed + 1) + " to #" + droppedCount
                     + " were dropped by the journal bound before they were taken (only the last " + all.size()
@@ -80,7 +97,7 @@ public final class RecordedDeliveries {
         }
         int index = (int) (consumed - droppedCount);
         if (index >= all.size()) {
-            throw new AssertionError("no delivery pending: all " + count() + " have been taken"
+            throw new AssertionError("no delivery pending: all " + (droppedCount + all.size()) + " have been taken"
                     + (all.isEmpty() ? "" : "; the last was " + all.get(all.size() - 1)));
         }
         consumed++;
@@ -99,8 +116,9 @@ public final class RecordedDeliveries {
 
     /** Asserts that the kept deliveries' event types are exactly these, in this order. */
     public void assertEventTypes(String... eventTypes) {
+        Kept kept = kept();
         List<String> actual = new ArrayList<>();
-        for (RecordedDelivery d : all()) {
+        for (RecordedDelivery d : kept.deliveries()) {
             actual.add(d.eventType());
         }
         List<String> expected = Arrays.asList(eventTypes);
@@ -109,11 +127,11 @@ public final class RecordedDeliveries {
             while (i < actual.size() && i < expected.size() && actual.get(i).equals(expected.get(i))) {
                 i++;
             }
-            long droppedCount = dropped.get();
+            long droppedCount = kept.dropped();
             throw new AssertionError("expected deliveries " + expected + " but were " + actual
                     + "; first difference at position " + i + ": expected "
                     + (i < expected.size() ? expected.get(i) : "nothing") + ", was "
-                    + (i < actual.size() ? all().get(i) : "nothing")
+                    + (i < actual.size() ? kept.deliveries().get(i) : "nothing")
                     + (droppedCount == 0 ? "" : "; " + droppedCount
                             + " older deliveries were dropped by the journal bound and are not compared"));
         }
@@ -123,11 +141,11 @@ public final class RecordedDeliveries {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        long droppedCount = dropped.get();
-        if (droppedCount > 0) {
-            s.append("(").append(droppedCount).append(" older deliveries dropped by the journal bound)\n");
+        Kept kept = kept();
+        if (kept.dropped() > 0) {
+            s.append("(").append(kept.dropped()).append(" older deliveries dropped by the journal bound)\n");
         }
-        for (RecordedDelivery d : all()) {
+        for (RecordedDelivery d : kept.deliveries()) {
             s.append(d).append('\n');
         }
         return s.toString();

@@ -5,28 +5,60 @@ import java.util.Set;
 
 /** Twilio Conversations webhook events, each knowing its phase and which scopes may list it in their filters. */
 public enum WebhookEvent {
+    /**
+     * Pre-action, before a conversation is created (autocreation included): the answer may reject it or set its
+     * friendly name and attributes (and its unique name, as {@code FidelityOptions.uniqueNameFromPreAction} says).
+     */
     ON_CONVERSATION_ADD("onConversationAdd", Phase.PRE),
+    /** Pre-action, before a conversation's fields or state change through the API. */
     ON_CONVERSATION_UPDATE("onConversationUpdate", Phase.PRE),
+    /** Pre-action, before a conversation is deleted. */
     ON_CONVERSATION_REMOVE("onConversationRemove", Phase.PRE),
+    /** Pre-action, before a participant is added through the API. */
     ON_PARTICIPANT_ADD("onParticipantAdd", Phase.PRE),
+    /** Pre-action, before a participant's fields change. */
     ON_PARTICIPANT_UPDATE("onParticipantUpdate", Phase.PRE),
+    /** Pre-action, before a participant is removed. */
     ON_PARTICIPANT_REMOVE("onParticipantRemove", Phase.PRE),
+    /**
+     * Pre-action, before a message is added to an existing conversation: the answer may reject it (the message is
+     * dropped) or change its body, author and attributes.
+     */
     ON_MESSAGE_ADD("onMessageAdd", Phase.PRE),
+    /** Pre-action, before a message's fields change. */
     ON_MESSAGE_UPDATE("onMessageUpdate", Phase.PRE),
+    /** Pre-action, before a message is deleted. */
     ON_MESSAGE_REMOVE("onMessageRemove", Phase.PRE),
+    /** Pre-action, before a chat user changes (global scope only). */
     ON_USER_UPDATE("onUserUpdate", Phase.PRE),
+    /** Post-action: a conversation was created. */
     ON_CONVERSATION_ADDED("onConversationAdded", Phase.POST),
+    /** Post-action: a conversation's fields changed. */
     ON_CONVERSATION_UPDATED("onConversationUpdated", Phase.POST),
+    /** Post-action: a conversation was deleted. */
     ON_CONVERSATION_REMOVED("onConversationRemoved", Phase.POST),
+    /**
+     * Post-action: a conversation moved between {@code active}, {@code inactive} and {@code closed}, by the API, a
+     * timer or an event.
+     */
     ON_CONVERSATION_STATE_UPDATED("onConversationStateUpdated", Phase.POST),
+    /** Post-action: a participant was added. */
     ON_PARTICIPANT_ADDED("onParticipantAdded", Phase.POST),
+    /** Post-action: a participant's fields changed. */
     ON_PARTICIPANT_UPDATED("onParticipantUpdated", Phase.POST),
+    /** Post-action: a participant was removed. */
     ON_PARTICIPANT_REMOVED("onParticipantRemoved", Phase.POST),
+    /** Post-action: a message was added. */
     ON_MESSAGE_ADDED("onMessageAdded", Phase.POST),
+    /** Post-action: a message's fields changed. */
     ON_MESSAGE_UPDATED("onMessageUpdated", Phase.POST),
+    /** Post-action: a message was deleted. */
     ON_MESSAGE_REMOVED("onMessageRemoved", Phase.POST),
+    /** Post-action: a message's delivery receipt changed (not raised by convsim's inbound traffic). */
     ON_DELIVERY_UPDATED("onDeliveryUpdated", Phase.POST),
+    /** Post-action: a chat user was created (global scope only). */
     ON_USER_ADDED("onUserAdded", Phase.POST),
+    /** Post-action: a chat user changed (global scope only). */
     ON_USER_UPDATED("onUserUpdated", Phase.POST);
 
     private final String wire;
