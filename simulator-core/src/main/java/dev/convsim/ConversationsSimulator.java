@@ -205,14 +205,18 @@ public final class ConversationsSimulator {
                     }
                 }
             }
-            engine.pairIndex.forEach((address, proxy, p) -> {
+            engine.pairIndex.forEach(p -> {
                 ConvEntity c = engine.conversations.get(p.conversationSid());
                 if (c != p.conversation || c.participants.get(p.sid) != p || c.state == ConversationState.CLOSED
-                        || !address.equals(p.address) || !proxy.equals(p.proxyAddress)) {
-                    throw new AssertionError("the binding index holds the pair " + new PairKey(address, proxy)
-                            + " for " + p.sid + " in " + p.conversationSid() + ", which no longer binds it");
+                        || !p.isPair() || engine.pairIndex.get(p.address, p.proxyAddress) != p) {
+                    throw new AssertionError("the binding index holds " + p.sid + " in " + p.conversationSid()
+                            + " under a pair it no longer binds (now " + p.address + " → " + p.proxyAddress + ")");
                 }
             });
+            if (engine.pairIndex.size() != seen.size()) {
+                throw new AssertionError("the binding index holds " + engine.pairIndex.size() + " pairs but "
+                        + seen.size() + " are bound in non-closed conversations");
+            }
             for (ConvEntity c : engine.conversations.values()) {
                 if (c.state == ConversationState.CLOSED || !c.isGroup()) {
                     continue;

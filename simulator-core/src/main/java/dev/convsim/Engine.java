@@ -952,7 +952,7 @@ abstract class Engine {
                 modified.getOrDefault("author", message.from().value()), body, attributes, message);
         InboundOutcome.Captured o = new InboundOutcome.Captured(message, c.sid, sender == null ? null : sender.sid,
                 m.sid(), wasInactive);
-        journal.appendCapture(now(), o, m.index());
+        journal.appendCapture(o, m);
         activity(c, true, source(message));
         if (c.hasWebhooks() || !scopeTargets(WebhookEvent.ON_MESSAGE_ADDED, c.chatServiceSid, true).isEmpty()) {
             post(WebhookEvent.ON_MESSAGE_ADDED, c,

@@ -2,8 +2,8 @@ package dev.convsim;
 
 import dev.convsim.inbound.InboundOutcome;
 import dev.convsim.journal.JournalEntry;
+import dev.convsim.model.Message;
 import dev.convsim.webhook.RecordedDelivery;
-import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.RandomAccess;
  * one small array, not a copy of every entry, so a test may take one per step of a long run.
  */
 final class Journal {
-    /** Journal entries, and {@link CaptureRow}s standing for two entries each. */
+    /** Journal entries, and the outcome and message of each capture standing for its two entries. */
     private final Log<Object> entries;
     private final Log<RecordedDelivery> deliveries;
     private long sequence;
@@ -57,33 +57,29 @@ final class Journal {
 
     /**
      * Appends the two entries of a captured message, {@code Inbound} and then the message's {@code ResourceChanged},
-     * as one row: the commonest thing a simulator journals, at less than half the memory.
+     * the commonest thing a simulator journals, without making either: the outcome and the message fill their two
+     * slots, and the entries are made from them when read (both at the message's {@code dateCreated}).
      */
-    void appendCapture(Instant at, InboundOutcome.Captured outcome, int messageIndex) {
-        CaptureRow row = new CaptureRow(++sequence, at, outcome, messageIndex);
-        ++sequence;
-        entries.add(row);
-        entries.add(row);
+    void appendCapture(InboundOutcome.Captured outcome, Message message) {
+        sequence += 2;
+        entries.add(outcome);
+        entries.add(message);
     }
 
-    /**
-     * A captured message's two entries. A row fills the two slots of its entries, so slot {@code i} still holds
-     * sequence {@code i + 1}; the entries are made when read.
-     */
-    private record CaptureRow(long sequence, Instant at, InboundOutcome.Captured outcome, int messageIndex) {
-        JournalEntry entry(long entrySequence) {
-            if (entrySequence == sequence) {
-                return new JournalEntry.Inbound(sequence, at, outcome);
-            }
-            return new JournalEntry.ResourceChanged(sequence + 1, at, JournalEntry.Resource.MESSAGE,
-                    JournalEntry.Action.ADDED, outcome.messageSid(), outcome.conversationSid(),
-                    "index " + messageIndex);
+    /** The entry a slot of {@link #entries} stands for: slot {@code i} holds sequence {@code i + 1}. */
+    private static Object entryAt(Snapshot<?> kept, int index) {
+        Object slot = kept.slot(index);
+        if (slot instanceof InboundOutcome.Captured outcome) {
+            // the message was appended in the same lock hold, so it is always the next slot
+            Message message = (Message) kept.slot(index + 1);
+            return new JournalEntry.Inbound(kept.absolute(index) + 1, message.dateCreated(), outcome);
         }
-    }
-
-    /** The entry in a slot of {@link #entries}, made from its row when the slot holds one. */
-    private static Object entryAt(Object slot, long absoluteIndex) {
-        return slot instanceof CaptureRow row ? row.entry(absoluteIndex + 1) : slot;
+        if (slot instanceof Message message) {
+            return new JournalEntry.ResourceChanged(kept.absolute(index) + 1, message.dateCreated(),
+                    JournalEntry.Resource.MESSAGE, JournalEntry.Action.ADDED, message.sid(), message.conversationSid(),
+                    "index " + message.index());
+        }
+        return slot;
     }
 
     List<JournalEntry> entries() {
@@ -204,9 +200,9 @@ final class Journal {
         }
     }
 
-    /** Makes the item a slot stands for. */
+    /** Makes the item a slot of a snapshot stands for. */
     private interface SlotReader {
-        Object read(Object slot, long absoluteIndex);
+        Object read(Snapshot<?> snapshot, int index);
     }
 
     /** An immutable view of a log's kept items at one moment. */
@@ -232,9 +228,18 @@ final class Journal {
         @SuppressWarnings("unchecked")
         public T get(int index) {
             Objects.checkIndex(index, size);
+            return (T) (reader == null ? slot(index) : reader.read(this, index));
+        }
+
+        /** What the log holds at this index of the snapshot. */
+        Object slot(int index) {
             long at = (long) offset + index;
-            Object slot = chunks[(int) (at >>> chunkShift)][(int) at & ((1 << chunkShift) - 1)];
-            return (T) (reader == null ? slot : reader.read(slot, first + index));
+            return chunks[(int) (at >>> chunkShift)][(int) at & ((1 << chunkShift) - 1)];
+        }
+
+        /** The absolute index (from the first item ever added) of this index of the snapshot. */
+        long absolute(int index) {
+            return first + index;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.convsim.benchmarks;
 
 import dev.convsim.ConversationsSimulator;
+import dev.convsim.FidelityOptions;
 import dev.convsim.api.AddressConfigurationRequest;
 import dev.convsim.api.WebhookConfigurationRequest;
 import dev.convsim.inbound.InboundMessage;
@@ -91,9 +92,20 @@ final class Fixtures {
         return messages;
     }
 
+    /** As {@link #withLiveConversations(int)}, with a journal of this bound. */
+    static ConversationsSimulator withLiveConversations(int n, int journalLimit) {
+        return withLiveConversations(firstMessages(n), ConversationsSimulator.builder()
+                .options(FidelityOptions.defaults().toBuilder().journalLimit(journalLimit).build())
+                .autocreate(TWILIO_NUMBER).build());
+    }
+
     /** As {@link #withLiveConversations(int)}, from {@link #firstMessages(int)} parsed before. */
     static ConversationsSimulator withLiveConversations(InboundMessage[] firstMessages) {
-        ConversationsSimulator sim = bareAutocreating();
+        return withLiveConversations(firstMessages, bareAutocreating());
+    }
+
+    private static ConversationsSimulator withLiveConversations(InboundMessage[] firstMessages,
+            ConversationsSimulator sim) {
         for (InboundMessage first : firstMessages) {
             InboundOutcome outcome = sim.receive(first);
             if (!(outcome instanceof InboundOutcome.Autocreated)) {

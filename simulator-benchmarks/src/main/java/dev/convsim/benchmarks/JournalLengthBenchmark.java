@@ -1,7 +1,6 @@
 package dev.convsim.benchmarks;
 
 import dev.convsim.ConversationsSimulator;
-import dev.convsim.FidelityOptions;
 import dev.convsim.inbound.InboundMessage;
 import dev.convsim.journal.JournalEntry;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -22,11 +22,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * How cost grows with journal length: benchmark 1 (capture, 1,000 live conversations) with a journal already full
  * at its bound of 1,000, 100,000 (the default) or 1,000,000 entries, so every message also drops the oldest
  * entries; and the cost of taking a snapshot of that journal ({@code sim.journal()}), which tests do per step.
+ *
+ * <p>Every iteration starts from a fresh simulator whose journal is already full (built before the iteration's
+ * clock starts), and iterations are short, so the conversations gain a few hundred messages each, not millions:
+ * without that, the messages piling up (not the journal) would decide the figure.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 5, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JournalLengthBenchmark {
@@ -40,15 +44,13 @@ public class JournalLengthBenchmark {
     private InboundMessage[] messages;
     private int next;
 
-    @Setup
+    @Setup(Level.Iteration)
     public void setUp() {
-        sim = ConversationsSimulator.builder()
-                .options(FidelityOptions.defaults().toBuilder().journalLimit(journalLimit).build())
-                .autocreate(Fixtures.TWILIO_NUMBER).build();
-        for (int i = 0; i < LIVE; i++) {
-            sim.receive(InboundMessage.of(Fixtures.sender(i), Fixtures.TWILIO_NUMBER, "hello"));
+        if (messages == null) {
+            messages = Fixtures.scatteredMessages(LIVE, 42);
         }
-        messages = Fixtures.scatteredMessages(LIVE, 42);
+        sim = Fixtures.withLiveConversations(LIVE, journalLimit);
+        next = 0;
         while (sim.journalDropped() == 0) {
             receive();
         }

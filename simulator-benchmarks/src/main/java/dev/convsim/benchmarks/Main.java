@@ -95,10 +95,12 @@ public final class Main {
         rate(out, "0", "floor, 1,000,000 live conversations", floorLarge, "msg/s", 0);
         rate(out, "1", "receive() captured, 1,000 live", captureSmall, "msg/s", 1_000_000);
         ratio(out, "1", "floor ÷ captured, 1,000 live", floorSmall, captureSmall, 5);
+        bestRatio(out, "1", "… the same, fastest iteration of each", floorSmall, captureSmall);
         rate(out, "2", "receive() autocreating, 4 deliveries", autocreate, "msg/s", 150_000);
         ratio(out, "2", "autocreating ÷ the faster loopback round trip", autocreate, loopback, 0);
         rate(out, "3", "receive() captured, 1,000,000 live", captureLarge, "msg/s", 300_000);
         ratio(out, "3", "floor ÷ captured, 1,000,000 live", floorLarge, captureLarge, 5);
+        bestRatio(out, "3", "… the same, fastest iteration of each", floorLarge, captureLarge);
         if (build != null) {
             out.append(String.format(Locale.ROOT, "| 4 | build a typical simulator | %s | %s | ≤ 20 µs | %s |%n",
                     build.text("µs"), build.cpuNanos() == null ? "" : String.format(Locale.ROOT, "%.1f µs",
@@ -155,8 +157,26 @@ public final class Main {
                 .append(" |\n");
     }
 
-    /** A median with its error, and the CPU nanoseconds per operation when measured. */
-    record Figure(double median, double error, int samples, Double cpuNanosPerOp) {
+    /**
+     * The ratio of the fastest measured iterations: when other work on the machine slows some iterations of one
+     * benchmark and not of the other, this is the ratio of the two costs with the least of that noise in it.
+     */
+    private static void bestRatio(StringBuilder out, String number, String what, Figure numerator,
+            Figure denominator) {
+        if (numerator == null || denominator == null || Double.isNaN(numerator.best())
+                || Double.isNaN(denominator.best())) {
+            return;
+        }
+        out.append("| ").append(number).append(" | ").append(what).append(" | ")
+                .append(String.format(Locale.ROOT, "%.2f× (%,.0f ÷ %,.0f)", numerator.best() / denominator.best(),
+                        numerator.best(), denominator.best()))
+                .append(" | | | |\n");
+    }
+
+    /**
+     * A median with its error, the best (highest) iteration, and the CPU nanoseconds per operation when measured.
+     */
+    record Figure(double median, double error, int samples, double best, Double cpuNanosPerOp) {
         Double cpuNanos() {
             return cpuNanosPerOp;
         }
@@ -201,7 +221,7 @@ public final class Main {
             }
             Result<?> primary = r.getPrimaryResult();
             return new Figure(primary.getStatistics().getPercentile(50), primary.getScoreError(),
-                    (int) primary.getStatistics().getN(), median(r, "cpu.ns/op"));
+                    (int) primary.getStatistics().getN(), primary.getStatistics().getMax(), median(r, "cpu.ns/op"));
         }
 
         /** A secondary result per iteration (JMH sums event counters over iterations, so read them one by one). */
@@ -215,7 +235,8 @@ public final class Main {
                 return null;
             }
             double spread = (values.get(values.size() - 1) - values.get(0)) / 2;
-            return new Figure(median(r, name), values.size() > 1 ? spread : Double.NaN, values.size(), null);
+            return new Figure(median(r, name), values.size() > 1 ? spread : Double.NaN, values.size(), Double.NaN,
+                    null);
         }
 
         private static List<Double> values(RunResult r, String name) {
