@@ -77,8 +77,16 @@ final class ConvEntity {
      * (workers) may show the same projected Twilio number, which counts once.
      */
     List<Address> numberGroup() {
+        return numberGroupWithout(null);
+    }
+
+    /** The number group as it would be without this participant (null: with everyone). */
+    List<Address> numberGroupWithout(PartEntity left) {
         List<Address> group = new ArrayList<>();
         for (PartEntity p : participants.values()) {
+            if (p == left) {
+                continue;
+            }
             if (p.address != null && p.proxyAddress == null && !group.contains(p.address)) {
                 group.add(p.address);
             }

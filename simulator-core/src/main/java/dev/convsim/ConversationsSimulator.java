@@ -612,14 +612,14 @@ public final class ConversationsSimulator {
             engine.endpoints.putAll(endpoints);
             engine.router = router;
             engine.locked(() -> {
-                // no other thread can see the engine yet; the lock is for the state's own checks (SID minting)
                 if (!serviceListed) {
                     engine.addService(null, "Default Conversations Service");
                 }
-                for (Consumer<EngineApi> step : steps) {
-                    step.accept(engine);
-                }
             });
+            // no lock around the steps: a step's webhooks are delivered with no lock held, as after build
+            for (Consumer<EngineApi> step : steps) {
+                step.accept(engine);
+            }
             engine.built = true;
             return new ConversationsSimulator(engine);
         }

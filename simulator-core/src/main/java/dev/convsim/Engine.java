@@ -115,7 +115,8 @@ abstract class Engine {
     // ------------------------------------------------------------------ infrastructure
 
     String mint(String prefix) {
-        assert lock.isHeldByCurrentThread() : "SIDs are minted under the lock";
+        // before build() returns only the building thread can reach the engine
+        assert lock.isHeldByCurrentThread() || !built : "SIDs are minted under the lock";
         return sids.next(prefix);
     }
 

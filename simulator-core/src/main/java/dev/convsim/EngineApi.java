@@ -650,13 +650,7 @@ final class EngineApi extends Engine implements ConversationsApi {
                 || removed.projectedAddress != null)) {
             return;
         }
-        c.participants.remove(removed.sid);
-        List<Address> after;
-        try {
-            after = c.numberGroup();
-        } finally {
-            c.participants.put(removed.sid, removed);
-        }
+        List<Address> after = c.numberGroupWithout(removed);
         ConvEntity holder = after.isEmpty() ? null : groupIndex.get(after);
         if (holder != null && holder != c) {
             throw new TwilioApiException(50438, 409, "Group conversation with given participant list already exists: "

@@ -151,12 +151,16 @@ class GroupMmsTest {
         String memberC = sim.api().listParticipants(abc).stream()
                 .filter(p -> p.messagingBinding().address() != null && p.messagingBinding().address().value().equals(C))
                 .findFirst().orElseThrow().sid();
+        List<String> order = sim.api().listParticipants(abc).stream().map(p -> p.sid()).toList();
 
         assertThatThrownBy(() -> sim.api().deleteParticipant(abc, memberC, false))
                 .isInstanceOfSatisfying(TwilioApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(50438);
                     assertThat(e.getMessage()).startsWith("Group conversation with given participant list already exists: " + ab);
                 });
+        // a refused removal changes nothing, not even the order participants are listed in
+        assertThat(sim.api().listParticipants(abc).stream().map(p -> p.sid()).toList()).isEqualTo(order);
+        assertThat(order.indexOf(memberC)).isLessThan(order.size() - 1);
         sim.api().updateConversation(ab, new ConversationRequest().state("closed"));
         sim.api().deleteParticipant(abc, memberC, false);
 

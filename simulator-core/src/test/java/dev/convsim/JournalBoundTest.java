@@ -229,6 +229,12 @@ class JournalBoundTest {
         assertThatThrownBy(view::takeNext).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("deliveries #1 to #2 were dropped by the journal bound");
         assertThat(countReads.get()).isGreaterThanOrEqualTo(3); // read again until two reads agree
+
+        java.util.concurrent.atomic.AtomicLong ever = new java.util.concurrent.atomic.AtomicLong();
+        dev.convsim.webhook.RecordedDeliveries restless = new dev.convsim.webhook.RecordedDeliveries(() -> afterDrop,
+                ever::incrementAndGet);
+        assertThatThrownBy(restless::count).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the dropped count changed during each of 1,000 reads");
     }
 
     @Test

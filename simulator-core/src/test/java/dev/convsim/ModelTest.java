@@ -43,6 +43,8 @@ class ModelTest {
                     .hasMessageContaining("[" + bad + "] is not a SID prefix");
         }
         assertThat(minter.next("CH")).isEqualTo(Sids.format("CH", 301));
+        assertThatThrownBy(() -> Sids.format("ch", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[ch] is not a SID prefix: expected two capital letters, like CH");
     }
 
     @Test

@@ -42,15 +42,33 @@ public final class Sids {
     private Sids() {
     }
 
-    /** The SID with this prefix and counter value: {@code format("CH", 1)} is {@code CH000…001}. */
+    /**
+     * The SID with this prefix and counter value: {@code format("CH", 1)} is {@code CH000…001}.
+     *
+     * @throws IllegalArgumentException when the prefix is not two capital letters
+     */
     public static String format(String prefix, long counter) {
+        slot(prefix);
         return write(prefix, counter, new byte[LENGTH]);
     }
 
-    private static String write(String prefix, long counter, byte[] out) {
-        if (prefix.length() != 2) {
-            throw new IllegalArgumentException("[" + prefix + "] is not a SID prefix: expected two capital letters");
+    /**
+     * The prefix's place among all two-letter prefixes.
+     *
+     * @throws IllegalArgumentException when the prefix is not two capital letters
+     */
+    private static int slot(String prefix) {
+        char first = prefix.length() == 2 ? prefix.charAt(0) : 0;
+        char second = prefix.length() == 2 ? prefix.charAt(1) : 0;
+        if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
+            throw new IllegalArgumentException("[" + prefix + "] is not a SID prefix: expected two capital"
+                    + " letters, like " + CONVERSATION);
         }
+        return (first - 'A') * 26 + (second - 'A');
+    }
+
+    /** Writes a SID of a valid prefix into {@code out} and returns it as a string. */
+    private static String write(String prefix, long counter, byte[] out) {
         out[0] = (byte) prefix.charAt(0);
         out[1] = (byte) prefix.charAt(1);
         for (int i = LENGTH - 1; i >= 18; i--) {
@@ -83,16 +101,6 @@ public final class Sids {
          */
         public String next(String prefix) {
             return write(prefix, ++counters[slot(prefix)], scratch);
-        }
-
-        private static int slot(String prefix) {
-            char first = prefix.length() == 2 ? prefix.charAt(0) : 0;
-            char second = prefix.length() == 2 ? prefix.charAt(1) : 0;
-            if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
-                throw new IllegalArgumentException("[" + prefix + "] is not a SID prefix: expected two capital"
-                        + " letters, like " + CONVERSATION);
-            }
-            return (first - 'A') * 26 + (second - 'A');
         }
     }
 

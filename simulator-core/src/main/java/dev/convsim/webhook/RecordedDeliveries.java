@@ -37,7 +37,7 @@ public final class RecordedDeliveries {
     }
 
     private Kept kept() {
-        while (true) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
             long before = dropped.get();
             List<RecordedDelivery> deliveries = source.get();
             // the count only grows: unchanged around the read, it is the count the list was read with
@@ -45,6 +45,8 @@ public final class RecordedDeliveries {
                 return new Kept(before, deliveries);
             }
         }
+        throw new IllegalStateException("the dropped count changed during each of 1,000 reads of the deliveries:"
+                + " read them while no other thread is making deliveries, or raise FidelityOptions.journalLimit");
     }
 
     /** Every delivery still kept, oldest first. */
