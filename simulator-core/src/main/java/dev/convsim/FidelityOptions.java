@@ -44,7 +44,8 @@ import java.util.Objects;
  *     does not document Frontline's rule); {@code Routers.pool(PoolSelection)} pins a rule that overrides this
  * @param journalLimit how many journal entries are kept, and apart how many webhook deliveries; older ones are
  *     dropped and counted, and the journal and delivery views say so (default 100,000: a full journal holds about
- *     10 MB of inbound traffic, about 100 bytes an entry, or about 40 MB when every message fires webhooks)
+ *     2.5 MB of captured messages, 24 bytes an entry, about 11 MB of autocreations, or about 40 MB when every
+ *     message fires webhooks)
  */
 public record FidelityOptions(
         boolean numberWebhookFiresAlongside,
