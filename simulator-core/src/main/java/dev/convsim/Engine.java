@@ -1143,7 +1143,9 @@ abstract class Engine {
                             ? ac.autoCreation().studioRetryCount()
                             : 0,
                     now(), now());
-            c.webhooks().put(scoped.sid(), scoped);
+            if (options.scopedWebhookSeesAutocreation()) {
+                c.webhooks().put(scoped.sid(), scoped);
+            }
         }
         Message m = appendMessage(c, sender.sid, message.from().value(), message.body(), "{}", message);
 
@@ -1155,7 +1157,7 @@ abstract class Engine {
         for (PartEntity p : added) {
             record(Resource.PARTICIPANT, Action.ADDED, p.sid, c.sid, describe(p));
         }
-        if (scoped != null) {
+        if (scoped != null && options.scopedWebhookSeesAutocreation()) {
             record(Resource.CONVERSATION_WEBHOOK, Action.ADDED, scoped.sid(), c.sid, "target " + scoped.target());
         }
         record(Resource.MESSAGE, Action.ADDED, m.sid(), c.sid, "index 0");
@@ -1182,6 +1184,11 @@ abstract class Engine {
                 () -> WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source)
                         .message(m, c.messagingServiceSid).build(),
                 true);
+        if (scoped != null && !options.scopedWebhookSeesAutocreation()) {
+            // attached once the autocreation's own events are on their way: it sees only later ones
+            c.webhooks().put(scoped.sid(), scoped);
+            record(Resource.CONVERSATION_WEBHOOK, Action.ADDED, scoped.sid(), c.sid, "target " + scoped.target());
+        }
         if (!group) {
             armTimers(c);
             if (options.stateUpdatedOnOneToOneAutocreation()) {

@@ -42,6 +42,11 @@ import java.util.Objects;
  *     applying meanwhile (default zero; the docs say up to 60 s)
  * @param poolSelection how {@code Routers.pool()} chooses among available workers (default least assigned: Twilio
  *     does not document Frontline's rule); {@code Routers.pool(PoolSelection)} pins a rule that overrides this
+ * @param scopedWebhookSeesAutocreation the conversation-scoped webhook of a {@code webhook} or {@code studio}
+ *     address configuration is attached when its conversation is created, so it receives the autocreation's own
+ *     post-action events ({@code onParticipantAdded}, {@code onMessageAdded}) as its filters allow (default true:
+ *     the documented filter examples imply it, and a Studio flow starts on the first message); when false it is
+ *     attached after them and sees only later events (Twilio does not document the moment)
  * @param journalLimit how many journal entries are kept, and apart how many webhook deliveries; older ones are
  *     dropped and counted, and the journal and delivery views say so (default 100,000: a full journal holds about
  *     2.5 MB of captured messages, 24 bytes an entry, about 11 MB of autocreations, or about 40 MB when every
@@ -63,11 +68,12 @@ public record FidelityOptions(
         HttpFailureTreatment brokenResponse,
         Duration autocreationPropagationDelay,
         PoolSelection poolSelection,
+        boolean scopedWebhookSeesAutocreation,
         int journalLimit) {
 
     private static final FidelityOptions DEFAULTS = new FidelityOptions(true, true, "EVENT", true, false, true,
             false, false, true, 10, Duration.ofSeconds(5), HttpFailureTreatment.NO_ANSWER, HttpFailureTreatment.NO_ANSWER,
-            Duration.ZERO, PoolSelection.LEAST_ASSIGNED, 100_000);
+            Duration.ZERO, PoolSelection.LEAST_ASSIGNED, true, 100_000);
 
     /** Validates every option. */
     public FidelityOptions {
@@ -134,6 +140,7 @@ public record FidelityOptions(
         private HttpFailureTreatment brokenResponse;
         private Duration autocreationPropagationDelay;
         private PoolSelection poolSelection;
+        private boolean scopedWebhookSeesAutocreation;
         private int journalLimit;
 
         private Builder(FidelityOptions o) {
@@ -152,6 +159,7 @@ public record FidelityOptions(
             brokenResponse = o.brokenResponse;
             autocreationPropagationDelay = o.autocreationPropagationDelay;
             poolSelection = o.poolSelection;
+            scopedWebhookSeesAutocreation = o.scopedWebhookSeesAutocreation;
             journalLimit = o.journalLimit;
         }
 
@@ -245,6 +253,12 @@ public record FidelityOptions(
             return this;
         }
 
+        /** See {@link FidelityOptions#scopedWebhookSeesAutocreation()}. */
+        public Builder scopedWebhookSeesAutocreation(boolean value) {
+            scopedWebhookSeesAutocreation = value;
+            return this;
+        }
+
         /** See {@link FidelityOptions#journalLimit()}. */
         public Builder journalLimit(int value) {
             journalLimit = value;
@@ -257,8 +271,7 @@ public record FidelityOptions(
                     globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,
                     uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,
                     groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse,
-                    autocreationPropagationDelay, poolSelection,
-                    journalLimit);
+                    autocreationPropagationDelay, poolSelection, scopedWebhookSeesAutocreation, journalLimit);
         }
     }
 }

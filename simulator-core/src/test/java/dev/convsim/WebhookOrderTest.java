@@ -10,6 +10,7 @@ import dev.convsim.api.TwilioApiException;
 import dev.convsim.api.WebhookConfigurationRequest;
 import dev.convsim.api.AddressConfigurationRequest;
 import dev.convsim.inbound.InboundOutcome;
+import dev.convsim.journal.JournalEntry;
 import dev.convsim.webhook.Phase;
 import dev.convsim.webhook.RecordedDelivery;
 import dev.convsim.webhook.WebhookResponse;
@@ -279,13 +280,17 @@ class WebhookOrderTest {
         sim.verifyInvariants();
     }
 
+    /** An autocreating address configuration whose scoped webhook listens to participants and messages. */
+    private static AddressConfigurationRequest scopedWebhookConfiguration() {
+        return new AddressConfigurationRequest().type("sms").address("+15005550001")
+                .autoCreationEnabled(true).autoCreationType("webhook")
+                .webhookUrl("https://svc.example.com/scoped").webhookMethod("POST")
+                .webhookFilters("onParticipantAdded", "onMessageAdded");
+    }
+
     @Test
     void anAddressConfigurationOfTypeWebhookAttachesAScopedWebhookThatSeesAutocreationsEvents() {
-        ConversationsSimulator sim = ConversationsSimulator.builder()
-                .addressConfiguration(new AddressConfigurationRequest().type("sms").address("+15005550001")
-                        .autoCreationEnabled(true).autoCreationType("webhook")
-                        .webhookUrl("https://svc.example.com/scoped").webhookMethod("POST")
-                        .webhookFilters("onParticipantAdded", "onMessageAdded"))
+        ConversationsSimulator sim = ConversationsSimulator.builder().addressConfiguration(scopedWebhookConfiguration())
                 .build();
 
         String ch = sim.receive("+15551230001", "+15005550001", "hello").conversationSid();
@@ -298,6 +303,28 @@ class WebhookOrderTest {
         });
         assertThat(sim.deliveries().all()).allSatisfy(d -> assertThat(d.scope()).isEqualTo(WebhookScope.CONVERSATION));
         sim.deliveries().assertEventTypes("onParticipantAdded", "onMessageAdded", "onMessageAdded");
+    }
+
+    @Test
+    void withTheOptionOffTheScopedWebhookIsAttachedAfterTheAutocreationsOwnEvents() {
+        ConversationsSimulator sim = ConversationsSimulator.builder()
+                .options(FidelityOptions.defaults().toBuilder().scopedWebhookSeesAutocreation(false).build())
+                .addressConfiguration(scopedWebhookConfiguration())
+                .build();
+
+        String ch = sim.receive("+15551230001", "+15005550001", "hello").conversationSid();
+        assertThat(sim.deliveries().count()).isZero();
+        assertThat(sim.api().listConversationWebhooks(ch)).singleElement()
+                .satisfies(wh -> assertThat(wh.url()).isEqualTo("https://svc.example.com/scoped"));
+        // the journal says the webhook came after the first message
+        List<String> added = sim.journal().stream().filter(e -> e instanceof JournalEntry.ResourceChanged)
+                .map(e -> ((JournalEntry.ResourceChanged) e).resource().name()).toList();
+        assertThat(added).containsSubsequence("MESSAGE", "CONVERSATION_WEBHOOK");
+
+        sim.receive("+15551230001", "+15005550001", "again");
+        sim.deliveries().assertEventTypes("onMessageAdded");
+        assertThat(sim.deliveries().all().get(0).param("Body")).isEqualTo("again");
+        sim.verifyInvariants();
     }
 
     @Test

@@ -164,19 +164,23 @@ public final class ConvsimArbitraries {
 
     /**
      * Fidelity options, varying the choices the reference leaves open (which webhooks fire alongside, which
-     * autocreation path wins, the reactivation reason); group MMS, limits and the journal bound stay at defaults.
+     * autocreation path wins, the reactivation reason, when a scoped webhook is attached); group MMS, limits and
+     * the journal bound stay at defaults.
      */
     public static Arbitrary<FidelityOptions> fidelityOptions() {
         return Combinators.combine(
                 Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of("EVENT", "API"),
-                Arbitraries.of(true, false), Arbitraries.of(false, true), Arbitraries.of(false, true))
-                .as((numberHook, acFirst, reason, both, skip, stateUpdated) -> FidelityOptions.defaults().toBuilder()
+                Arbitraries.of(true, false), Arbitraries.of(false, true), Arbitraries.of(false, true),
+                Arbitraries.of(true, false))
+                .as((numberHook, acFirst, reason, both, skip, stateUpdated, scopedSees) -> FidelityOptions.defaults()
+                        .toBuilder()
                         .numberWebhookFiresAlongside(numberHook)
                         .addressConfigurationFirst(acFirst)
                         .reactivationReason(reason)
                         .globalAndServiceBothReceive(both)
                         .serviceSkipsCarrierMessageAdded(skip)
                         .stateUpdatedOnOneToOneAutocreation(stateUpdated)
+                        .scopedWebhookSeesAutocreation(scopedSees)
                         .build());
     }
 

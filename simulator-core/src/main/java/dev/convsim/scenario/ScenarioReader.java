@@ -228,6 +228,7 @@ final class ScenarioReader {
                 case "groupParticipantLimit" -> b.groupParticipantLimit(v.integer());
                 case "webhookTimeout" -> b.webhookTimeout(duration(v));
                 case "autocreationPropagationDelay" -> b.autocreationPropagationDelay(duration(v));
+                case "scopedWebhookSeesAutocreation" -> b.scopedWebhookSeesAutocreation(v.bool());
                 case "poolSelection" -> b.poolSelection(poolSelection(v));
                 case "journalLimit" -> b.journalLimit(v.integer());
                 case "refusedConnection" -> b.refusedConnection(httpFailure(v));

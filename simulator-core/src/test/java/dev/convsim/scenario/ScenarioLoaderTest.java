@@ -287,7 +287,8 @@ class ScenarioLoaderTest {
                 + " [numberWebhookFiresAlongside, addressConfigurationFirst, reactivationReason,"
                 + " globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,"
                 + " uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,"
-                + " groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse, autocreationPropagationDelay, poolSelection, journalLimit]");
+                + " groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse, autocreationPropagationDelay, poolSelection,"
+                + " scopedWebhookSeesAutocreation, journalLimit]");
     }
 
     @Test

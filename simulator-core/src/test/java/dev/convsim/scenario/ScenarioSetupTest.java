@@ -219,7 +219,8 @@ class ScenarioSetupTest {
                     "globalAndServiceBothReceive": false, "serviceSkipsCarrierMessageAdded": true, "restPreActionHooks": false,
                     "uniqueNameFromPreAction": true, "stateUpdatedOnOneToOneAutocreation": true, "groupMmsEnabled": false,
                     "groupParticipantLimit": 20, "webhookTimeout": "PT2S", "autocreationPropagationDelay": "PT60S",
-                    "poolSelection": "roundRobin", "journalLimit": 500 } }""").options();
+                    "poolSelection": "roundRobin", "scopedWebhookSeesAutocreation": false,
+                    "journalLimit": 500 } }""").options();
         FidelityOptions d = FidelityOptions.defaults();
         assertThat(o.numberWebhookFiresAlongside()).isNotEqualTo(d.numberWebhookFiresAlongside()).isFalse();
         assertThat(o.addressConfigurationFirst()).isNotEqualTo(d.addressConfigurationFirst()).isFalse();
@@ -229,6 +230,7 @@ class ScenarioSetupTest {
         assertThat(o.restPreActionHooks()).isNotEqualTo(d.restPreActionHooks()).isFalse();
         assertThat(o.uniqueNameFromPreAction()).isNotEqualTo(d.uniqueNameFromPreAction()).isTrue();
         assertThat(o.stateUpdatedOnOneToOneAutocreation()).isNotEqualTo(d.stateUpdatedOnOneToOneAutocreation()).isTrue();
+        assertThat(o.scopedWebhookSeesAutocreation()).isNotEqualTo(d.scopedWebhookSeesAutocreation()).isFalse();
         assertThat(o.groupMmsEnabled()).isNotEqualTo(d.groupMmsEnabled()).isFalse();
         assertThat(o.groupParticipantLimit()).isEqualTo(20).isNotEqualTo(d.groupParticipantLimit());
         assertThat(o.webhookTimeout()).isEqualTo(Duration.ofSeconds(2)).isNotEqualTo(d.webhookTimeout());
