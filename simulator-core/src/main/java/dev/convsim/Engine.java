@@ -236,13 +236,25 @@ abstract class Engine {
         }
     }
 
-    private void deliverWithRetries(Pending pending) {
-        for (int attempt = 0; attempt <= pending.retries(); attempt++) {
-            WebhookResponse response = deliver(attempt == 0 ? pending : retry(pending, attempt), attempt);
-            if (response.isSuccess()) {
-                return;
-            }
+    /** Delivers, and sends again up to {@code retries} times while the answer calls for it; returns the last. */
+    private WebhookResponse deliverWithRetries(Pending pending) {
+        WebhookResponse response = deliver(pending, 0);
+        for (int attempt = 1; attempt <= pending.retries() && retriable(pending.scope(), response); attempt++) {
+            response = deliver(retry(pending, attempt), attempt);
         }
+        return response;
+    }
+
+    /**
+     * Whether an answer is retried: a studio flow's webhook after any failure (its retry count), a global or
+     * service webhook after a timeout, 429, 503 or 504 ({@link FidelityOptions#webhookRetries()}).
+     */
+    private static boolean retriable(WebhookScope scope, WebhookResponse response) {
+        if (scope == WebhookScope.CONVERSATION) {
+            return !response.isSuccess();
+        }
+        return response.timedOut() || response.status() == 429 || response.status() == 503
+                || response.status() == 504;
     }
 
     /** The same delivery with {@code RetryCount} counting the retries, as Twilio's payloads carry it. */
@@ -345,13 +357,14 @@ abstract class Engine {
         String globalUrl = globalWebhooks.urlFor(event);
         if (globalUrl != null && (options.globalAndServiceBothReceive() || serviceUrl == null)) {
             targets = new ArrayList<>(2);
-            targets.add(new Target(WebhookScope.GLOBAL, globalUrl, globalWebhooks.method(), 0));
+            targets.add(new Target(WebhookScope.GLOBAL, globalUrl, globalWebhooks.method(),
+                    options.webhookRetries()));
         }
         if (serviceUrl != null) {
             if (targets == null) {
                 targets = new ArrayList<>(1);
             }
-            targets.add(new Target(WebhookScope.SERVICE, serviceUrl, service.method(), 0));
+            targets.add(new Target(WebhookScope.SERVICE, serviceUrl, service.method(), options.webhookRetries()));
         }
         return targets == null ? List.of() : targets;
     }
@@ -373,7 +386,7 @@ abstract class Engine {
         Map<String, String> params = lazyParams.get();
         Instant at = now();
         for (Target t : targets) {
-            enqueue(new Pending(at, Phase.POST, t.scope(), t.url(), t.method(), event.wire(), params, 0));
+            enqueue(new Pending(at, Phase.POST, t.scope(), t.url(), t.method(), event.wire(), params, t.retries()));
         }
         if (c.hasWebhooks()) {
             for (ConversationWebhook wh : c.webhooks.values()) {
@@ -429,8 +442,8 @@ abstract class Engine {
         Instant at = now();
         Map<String, String> changes = null;
         for (Target t : targets) {
-            WebhookResponse response = deliver(
-                    new Pending(at, Phase.PRE, t.scope(), t.url(), t.method(), event.wire(), params, 0), 0);
+            WebhookResponse response = deliverWithRetries(
+                    new Pending(at, Phase.PRE, t.scope(), t.url(), t.method(), event.wire(), params, t.retries()));
             if (response.timedOut()) {
                 continue;
             }

@@ -47,6 +47,10 @@ import java.util.Objects;
  *     post-action events ({@code onParticipantAdded}, {@code onMessageAdded}) as its filters allow (default true:
  *     the documented filter examples imply it, and a Studio flow starts on the first message); when false it is
  *     attached after them and sees only later events (Twilio does not document the moment)
+ * @param webhookRetries how many times a global or service webhook, pre- or post-action, is sent again when it
+ *     times out or answers 429, 503 or 504, each retry carrying {@code RetryCount} 1, 2, … at the same simulated
+ *     instant (default 0: Twilio documents no retry for Conversations and payloads carry {@code RetryCount=0};
+ *     Programmable Chat's webhook retry count works this way, and Twilio's {@code #rc=} override allows 0 to 5)
  * @param journalLimit how many journal entries are kept, and apart how many webhook deliveries; older ones are
  *     dropped and counted, and the journal and delivery views say so (default 100,000: a full journal holds about
  *     2.5 MB of captured messages, 24 bytes an entry, about 11 MB of autocreations, or about 40 MB when every
@@ -69,11 +73,12 @@ public record FidelityOptions(
         Duration autocreationPropagationDelay,
         PoolSelection poolSelection,
         boolean scopedWebhookSeesAutocreation,
+        int webhookRetries,
         int journalLimit) {
 
     private static final FidelityOptions DEFAULTS = new FidelityOptions(true, true, "EVENT", true, false, true,
             false, false, true, 10, Duration.ofSeconds(5), HttpFailureTreatment.NO_ANSWER, HttpFailureTreatment.NO_ANSWER,
-            Duration.ZERO, PoolSelection.LEAST_ASSIGNED, true, 100_000);
+            Duration.ZERO, PoolSelection.LEAST_ASSIGNED, true, 0, 100_000);
 
     /** Validates every option. */
     public FidelityOptions {
@@ -107,6 +112,10 @@ public record FidelityOptions(
                     + "] is longer than convsim's maximum of P36500D: use at most P36500D");
         }
         Objects.requireNonNull(poolSelection, "poolSelection");
+        if (webhookRetries < 0 || webhookRetries > 5) {
+            throw new IllegalArgumentException("webhookRetries [" + webhookRetries
+                    + "] is out of range: use 0 to 5, as Twilio's #rc= override allows (default 0)");
+        }
         if (journalLimit < 1) {
             throw new IllegalArgumentException("journalLimit [" + journalLimit
                     + "] must be at least 1: it is how many journal entries are kept (default 100000)");
@@ -141,6 +150,7 @@ public record FidelityOptions(
         private Duration autocreationPropagationDelay;
         private PoolSelection poolSelection;
         private boolean scopedWebhookSeesAutocreation;
+        private int webhookRetries;
         private int journalLimit;
 
         private Builder(FidelityOptions o) {
@@ -160,6 +170,7 @@ public record FidelityOptions(
             autocreationPropagationDelay = o.autocreationPropagationDelay;
             poolSelection = o.poolSelection;
             scopedWebhookSeesAutocreation = o.scopedWebhookSeesAutocreation;
+            webhookRetries = o.webhookRetries;
             journalLimit = o.journalLimit;
         }
 
@@ -259,6 +270,12 @@ public record FidelityOptions(
             return this;
         }
 
+        /** See {@link FidelityOptions#webhookRetries()}. */
+        public Builder webhookRetries(int value) {
+            webhookRetries = value;
+            return this;
+        }
+
         /** See {@link FidelityOptions#journalLimit()}. */
         public Builder journalLimit(int value) {
             journalLimit = value;
@@ -271,7 +288,8 @@ public record FidelityOptions(
                     globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,
                     uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,
                     groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse,
-                    autocreationPropagationDelay, poolSelection, scopedWebhookSeesAutocreation, journalLimit);
+                    autocreationPropagationDelay, poolSelection, scopedWebhookSeesAutocreation, webhookRetries,
+                    journalLimit);
         }
     }
 }

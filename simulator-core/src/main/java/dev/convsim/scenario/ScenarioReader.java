@@ -230,6 +230,7 @@ final class ScenarioReader {
                 case "autocreationPropagationDelay" -> b.autocreationPropagationDelay(duration(v));
                 case "scopedWebhookSeesAutocreation" -> b.scopedWebhookSeesAutocreation(v.bool());
                 case "poolSelection" -> b.poolSelection(poolSelection(v));
+                case "webhookRetries" -> b.webhookRetries(v.integer());
                 case "journalLimit" -> b.journalLimit(v.integer());
                 case "refusedConnection" -> b.refusedConnection(httpFailure(v));
                 case "brokenResponse" -> b.brokenResponse(httpFailure(v));

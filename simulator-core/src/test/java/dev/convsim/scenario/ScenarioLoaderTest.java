@@ -288,7 +288,7 @@ class ScenarioLoaderTest {
                 + " globalAndServiceBothReceive, serviceSkipsCarrierMessageAdded, restPreActionHooks,"
                 + " uniqueNameFromPreAction, stateUpdatedOnOneToOneAutocreation, groupMmsEnabled,"
                 + " groupParticipantLimit, webhookTimeout, refusedConnection, brokenResponse, autocreationPropagationDelay, poolSelection,"
-                + " scopedWebhookSeesAutocreation, journalLimit]");
+                + " scopedWebhookSeesAutocreation, webhookRetries, journalLimit]");
     }
 
     @Test

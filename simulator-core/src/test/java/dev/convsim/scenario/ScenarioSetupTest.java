@@ -219,7 +219,7 @@ class ScenarioSetupTest {
                     "globalAndServiceBothReceive": false, "serviceSkipsCarrierMessageAdded": true, "restPreActionHooks": false,
                     "uniqueNameFromPreAction": true, "stateUpdatedOnOneToOneAutocreation": true, "groupMmsEnabled": false,
                     "groupParticipantLimit": 20, "webhookTimeout": "PT2S", "autocreationPropagationDelay": "PT60S",
-                    "poolSelection": "roundRobin", "scopedWebhookSeesAutocreation": false,
+                    "poolSelection": "roundRobin", "scopedWebhookSeesAutocreation": false, "webhookRetries": 2,
                     "journalLimit": 500 } }""").options();
         FidelityOptions d = FidelityOptions.defaults();
         assertThat(o.numberWebhookFiresAlongside()).isNotEqualTo(d.numberWebhookFiresAlongside()).isFalse();
@@ -231,6 +231,7 @@ class ScenarioSetupTest {
         assertThat(o.uniqueNameFromPreAction()).isNotEqualTo(d.uniqueNameFromPreAction()).isTrue();
         assertThat(o.stateUpdatedOnOneToOneAutocreation()).isNotEqualTo(d.stateUpdatedOnOneToOneAutocreation()).isTrue();
         assertThat(o.scopedWebhookSeesAutocreation()).isNotEqualTo(d.scopedWebhookSeesAutocreation()).isFalse();
+        assertThat(o.webhookRetries()).isEqualTo(2).isNotEqualTo(d.webhookRetries());
         assertThat(o.groupMmsEnabled()).isNotEqualTo(d.groupMmsEnabled()).isFalse();
         assertThat(o.groupParticipantLimit()).isEqualTo(20).isNotEqualTo(d.groupParticipantLimit());
         assertThat(o.webhookTimeout()).isEqualTo(Duration.ofSeconds(2)).isNotEqualTo(d.webhookTimeout());
