@@ -180,7 +180,8 @@ public final class RestDispatcher {
         Instant end = call.date("EndDate", true);
         // validate the page before reading, so a bad PageSize fails even on an empty list
         PageSpec spec = call.page(100);
-        List<Conversation> all = scope == null ? api.listConversations() : api.listConversations(scope);
+        // without /Services/{IS}, Twilio's spec scopes the list to "your account's default service"
+        List<Conversation> all = api.listConversations(scope == null ? defaultService() : scope);
         List<ObjectNode> rows = new ArrayList<>();
         for (Conversation c : all) {
             if ((state == null || c.state() == state)
@@ -405,7 +406,9 @@ public final class RestDispatcher {
                 continue;
             }
             if (scope == null) {
-                rows.add(TwilioJson.participantConversation(p, c));
+                if (c.chatServiceSid().equals(defaultService())) {
+                    rows.add(TwilioJson.participantConversation(p, c));
+                }
             } else if (scope.equals(c.chatServiceSid())) {
                 rows.add(TwilioJson.serviceParticipantConversation(p, c));
             }
@@ -428,7 +431,16 @@ public final class RestDispatcher {
         if (scope != null && !scope.equals(c.chatServiceSid())) {
             throw TwilioApiException.notFound("/Services/" + scope + "/Conversations/" + idOrName);
         }
+        if (scope == null && !c.chatServiceSid().equals(defaultService())) {
+            // the unscoped paths reach "your account's default service" only (Twilio's spec)
+            throw TwilioApiException.notFound("/Conversations/" + idOrName + " (it is in conversation service "
+                    + c.chatServiceSid() + ": use /v1/Services/" + c.chatServiceSid() + "/Conversations)");
+        }
         return c;
+    }
+
+    private String defaultService() {
+        return api.fetchConfiguration().defaultChatServiceSid();
     }
 
     private static ObjectNode conversationJson(Conversation c, String scope) {

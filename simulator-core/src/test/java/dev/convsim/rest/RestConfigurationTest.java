@@ -290,6 +290,31 @@ class RestConfigurationTest {
     }
 
     @Test
+    void theShortenedUrlsReachOnlyTheDefaultServicesConversations() {
+        rest.post("/v1/Services", "FriendlyName", "Sales");
+        rest.conversation();
+        rest.post("/v1/Services/" + IS2 + "/Conversations", "FriendlyName", "Lead");
+
+        assertThat(sids(rest.get("/v1/Conversations"), "conversations")).containsExactly(CH1);
+        Rest.Reply fetch = rest.get("/v1/Conversations/" + CH2);
+        assertThat(fetch.status()).isEqualTo(404);
+        assertThat(fetch.code()).isEqualTo(20404);
+        assertThat(fetch.message()).isEqualTo("The requested resource /Conversations/" + CH2 + " (it is in"
+                + " conversation service " + IS2 + ": use /v1/Services/" + IS2 + "/Conversations) was not found");
+        assertThat(rest.post("/v1/Conversations/" + CH2 + "/Participants", "Identity", "alice").code())
+                .isEqualTo(20404);
+        assertThat(rest.delete("/v1/Conversations/" + CH2).status()).isEqualTo(404);
+        assertThat(rest.sim.api().listParticipants(CH2)).isEmpty();
+        assertThat(rest.sim.api().listConversations()).hasSize(2);
+
+        // once Sales is the default service, the shortened URLs reach its conversations instead
+        rest.post("/v1/Configuration", "DefaultChatServiceSid", IS2);
+        assertThat(sids(rest.get("/v1/Conversations"), "conversations")).containsExactly(CH2);
+        assertThat(rest.get("/v1/Conversations/" + CH2).status()).isEqualTo(200);
+        assertThat(rest.get("/v1/Conversations/" + CH1).status()).isEqualTo(404);
+    }
+
+    @Test
     void conversationsOfAnUnknownServiceAre20404() {
         Rest.Reply r = rest.post("/v1/Services/IS000000000000000000000000000000ff/Conversations");
 
@@ -328,21 +353,22 @@ class RestConfigurationTest {
         rest.post("/v1/Services/" + IS2 + "/Conversations", "FriendlyName", "second");
         rest.post("/v1/Conversations/" + CH1 + "/Participants", "MessagingBinding.Address", "+15551230001",
                 "MessagingBinding.ProxyAddress", "+15005550001");
-        rest.post("/v1/Conversations/" + CH2 + "/Participants", "MessagingBinding.Address", "+15551230001",
-                "MessagingBinding.ProxyAddress", "+15005550002");
-        rest.post("/v1/Conversations/" + CH2 + "/Participants", "Identity", "alice");
+        rest.post("/v1/Services/" + IS2 + "/Conversations/" + CH2 + "/Participants", "MessagingBinding.Address",
+                "+15551230001", "MessagingBinding.ProxyAddress", "+15005550002");
+        rest.post("/v1/Services/" + IS2 + "/Conversations/" + CH2 + "/Participants", "Identity", "alice");
         return rest;
     }
 
     @Test
-    void participantConversationsByAddressListEveryConversationOfThatAddress() {
+    void participantConversationsByAddressListTheDefaultServicesConversationsOfThatAddress() {
         Rest rest = withTwoConversationsOfOneCustomer();
 
         Rest.Reply r = rest.get("/v1/ParticipantConversations?Address=%2B15551230001");
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode rows = r.json().get("conversations");
-        assertThat(rows).hasSize(2);
+        // the shortened URL reaches the default service only: the Sales conversation needs /v1/Services/IS…/
+        assertThat(rows).hasSize(1);
         JsonNode first = rows.get(0);
         assertThat(first.toString()).isEqualTo("{\"account_sid\":\"" + AC + "\",\"chat_service_sid\":\"" + IS1 + "\","
                 + "\"participant_sid\":\"MB00000000000000000000000000000001\",\"participant_user_sid\":null,"
@@ -355,7 +381,6 @@ class RestConfigurationTest {
                 + "\"conversation_state\":\"active\",\"conversation_timers\":{},\"links\":{\"participant\":\"" + BASE
                 + "/Conversations/" + CH1 + "/Participants/MB00000000000000000000000000000001\",\"conversation\":\""
                 + BASE + "/Conversations/" + CH1 + "\"}}");
-        assertThat(rows.get(1).get("conversation_sid").asText()).isEqualTo(CH2);
         assertThat(r.json().get("meta").get("url").asText())
                 .isEqualTo(BASE + "/ParticipantConversations?Address=%2B15551230001&PageSize=50&Page=0");
     }
@@ -363,9 +388,14 @@ class RestConfigurationTest {
     @Test
     void participantConversationsByIdentity() {
         Rest rest = withTwoConversationsOfOneCustomer();
+        rest.post("/v1/Conversations/" + CH1 + "/Participants", "Identity", "alice");
 
         JsonNode rows = rest.get("/v1/ParticipantConversations?Identity=alice").json().get("conversations");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("conversation_sid").asText()).isEqualTo(CH1);
 
+        rows = rest.get("/v1/Services/" + IS2 + "/ParticipantConversations?Identity=alice").json()
+                .get("conversations");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("conversation_sid").asText()).isEqualTo(CH2);
         assertThat(rows.get(0).get("participant_identity").asText()).isEqualTo("alice");
@@ -390,7 +420,7 @@ class RestConfigurationTest {
         Rest rest = withTwoConversationsOfOneCustomer();
         rest.post("/v1/Conversations/" + CH1 + "/Participants", "Identity", "bob",
                 "MessagingBinding.ProjectedAddress", "+15005550003");
-        rest.post("/v1/Conversations/" + CH2 + "/Participants", "Identity", "bob");
+        rest.post("/v1/Services/" + IS2 + "/Conversations/" + CH2 + "/Participants", "Identity", "bob");
 
         JsonNode rows = rest.get("/v1/ParticipantConversations?Identity=bob&Address=%2B15005550003").json()
                 .get("conversations");

@@ -111,9 +111,12 @@ class ScenarioFuzzProperties {
                   "expect": { "status": 201 } },
                 { "rest": { "method": "GET", "path": "/v1/Conversations/CH00000000000000000000000000000099" },
                   "expect": { "status": 404, "errorCode": 20404 } },
-                { "rest": { "method": "POST", "path": "/v1/Conversations/CH00000000000000000000000000000001/Participants",
+                { "rest": { "method": "POST",
+                            "path": "/v1/Services/IS00000000000000000000000000000042/Conversations/CH00000000000000000000000000000001/Participants",
                             "params": { "Identity": "carol@example.com", "Attributes": ["{}"] } },
                   "expect": { "status": 201, "errorCode": null } },
+                { "rest": { "method": "GET", "path": "/v1/Conversations/CH00000000000000000000000000000001" },
+                  "expect": { "status": 404, "errorCode": 20404 } },
                 { "worker": { "identity": "bob@example.com", "available": true } },
                 { "configure": {
                     "addressConfigurations": [ { "address": "+15005550001", "type": "sms",
@@ -393,7 +396,7 @@ class ScenarioFuzzProperties {
         ScenarioResult result = Scenario.parse(SEED).run();
 
         result.assertPassed();
-        assertThat(result.lines("step")).hasSize(12);
+        assertThat(result.lines("step")).hasSize(13);
     }
 
     @Property(tries = 300)
