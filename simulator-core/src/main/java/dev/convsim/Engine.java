@@ -1197,11 +1197,6 @@ abstract class Engine {
                 () -> WebhookParams.start(accountSid, WebhookEvent.ON_MESSAGE_ADDED, source)
                         .message(m, c.messagingServiceSid).build(),
                 true);
-        if (scoped != null && !options.scopedWebhookSeesAutocreation()) {
-            // attached once the autocreation's own events are on their way: it sees only later ones
-            c.webhooks().put(scoped.sid(), scoped);
-            record(Resource.CONVERSATION_WEBHOOK, Action.ADDED, scoped.sid(), c.sid, "target " + scoped.target());
-        }
         if (!group) {
             armTimers(c);
             if (options.stateUpdatedOnOneToOneAutocreation()) {
@@ -1214,9 +1209,15 @@ abstract class Engine {
                                 .build(),
                         false);
             }
-            if (router == null) {
-                return null; // nobody routes it: no snapshot to take
-            }
+        }
+        if (scoped != null && !options.scopedWebhookSeesAutocreation()) {
+            // attached once the autocreation's own events are on their way: it sees only later ones (for a group,
+            // that includes its move from initializing to active, which comes after its webhooks are delivered)
+            c.webhooks().put(scoped.sid(), scoped);
+            record(Resource.CONVERSATION_WEBHOOK, Action.ADDED, scoped.sid(), c.sid, "target " + scoped.target());
+        }
+        if (!group && router == null) {
+            return null; // nobody routes it: no snapshot to take
         }
         List<dev.convsim.model.Participant> views = new ArrayList<>();
         for (PartEntity p : added) {

@@ -46,11 +46,14 @@ import java.util.Objects;
  *     address configuration is attached when its conversation is created, so it receives the autocreation's own
  *     post-action events ({@code onParticipantAdded}, {@code onMessageAdded}) as its filters allow (default true:
  *     the documented filter examples imply it, and a Studio flow starts on the first message); when false it is
- *     attached after them and sees only later events (Twilio does not document the moment)
+ *     attached after all the events of the autocreation itself and sees only later ones, among them a group's move
+ *     from initializing to active (Twilio does not document the moment)
  * @param webhookRetries how many times a global or service webhook, pre- or post-action, is sent again when it
  *     times out or answers 429, 503 or 504, each retry carrying {@code RetryCount} 1, 2, … at the same simulated
  *     instant (default 0: Twilio documents no retry for Conversations and payloads carry {@code RetryCount=0};
- *     Programmable Chat's webhook retry count works this way, and Twilio's {@code #rc=} override allows 0 to 5)
+ *     Programmable Chat's webhook retry count works this way, and Twilio's {@code #rc=} override allows 0 to 5). A
+ *     refused or broken real HTTP connection counted as no answer ({@link #refusedConnection()},
+ *     {@link #brokenResponse()}) is retried too; over real HTTP each retry may wait {@link #webhookTimeout()}
  * @param journalLimit how many journal entries are kept, and apart how many webhook deliveries; older ones are
  *     dropped and counted, and the journal and delivery views say so (default 100,000: a full journal holds about
  *     2.5 MB of captured messages, 24 bytes an entry, about 11 MB of autocreations, or about 40 MB when every

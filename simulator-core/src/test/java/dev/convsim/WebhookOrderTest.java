@@ -328,6 +328,22 @@ class WebhookOrderTest {
     }
 
     @Test
+    void attachedAfterTheAutocreationTheScopedWebhookMissesItsStateUpdateToo() {
+        ConversationsSimulator sim = ConversationsSimulator.builder()
+                .options(FidelityOptions.defaults().toBuilder().scopedWebhookSeesAutocreation(false)
+                        .stateUpdatedOnOneToOneAutocreation(true).build())
+                .addressConfiguration(scopedWebhookConfiguration().webhookFilters("onConversationStateUpdated"))
+                .build();
+
+        String ch = sim.receive("+15551230001", "+15005550001", "hello").conversationSid();
+        assertThat(sim.deliveries().count()).isZero();
+
+        sim.api().updateConversation(ch, new ConversationRequest().state("inactive").webhookEnabled(true));
+        sim.deliveries().assertEventTypes("onConversationStateUpdated");
+        assertThat(sim.deliveries().all().get(0).param("StateTo")).isEqualTo("inactive");
+    }
+
+    @Test
     void recordedDeliveriesPrintAsOneLineAndTakeNextHandsEachOutOnce() {
         ConversationsSimulator sim = withGlobalWebhooks(ALL).build();
         sim.receive("+15551230001", "+15005550001", "hello");

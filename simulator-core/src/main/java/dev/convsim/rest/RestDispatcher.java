@@ -53,6 +53,10 @@ import java.util.function.Function;
  * {@code /v1/Services/{ChatServiceSid}/Configuration/Webhooks} and {@code /v1/ParticipantConversations} (also
  * under {@code /v1/Services/{ChatServiceSid}}). List pages take {@code PageSize} (default 50,
  * or the resource's maximum when lower; maximum 100, 50 or 5 as in Twilio's API) and {@code Page} (from 0).
+ *
+ * <p>As in Twilio, the shortened paths without {@code /Services/{ChatServiceSid}} reach the default conversation
+ * service only ({@code DefaultChatServiceSid} of {@code /v1/Configuration}): another service's conversation is
+ * 20404 there, and is left out of their lists.
  */
 public final class RestDispatcher {
 
@@ -397,6 +401,7 @@ public final class RestDispatcher {
             found = address != null ? api.findParticipantsByAddress(address) : api.findParticipantsByIdentity(identity);
         }
         List<ObjectNode> rows = new ArrayList<>();
+        String defaultService = scope == null ? defaultService() : null;
         for (Participant p : found) {
             Conversation c;
             try {
@@ -406,7 +411,7 @@ public final class RestDispatcher {
                 continue;
             }
             if (scope == null) {
-                if (c.chatServiceSid().equals(defaultService())) {
+                if (c.chatServiceSid().equals(defaultService)) {
                     rows.add(TwilioJson.participantConversation(p, c));
                 }
             } else if (scope.equals(c.chatServiceSid())) {
