@@ -11,6 +11,7 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Runs the benchmarks and prints their figures against the targets of BENCHMARKS.md. Takes JMH's own command-line
@@ -36,6 +38,12 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Floor and capture, whose ratio is a target: run with everything, their forks alternate one at a time (floor,
+     * capture, floor, capture …), so that a slow spell of a shared host falls on both rather than on one.
+     */
+    private static final String PAIRED = "dev\\.convsim\\.benchmarks\\.(FloorBenchmark|CaptureBenchmark)\\..*";
+
     /** Runs JMH with the given options, then prints the targets table for what ran. */
     public static void main(String[] args) throws RunnerException, CommandLineOptionException, Exception {
         for (String arg : args) {
@@ -47,22 +55,37 @@ public final class Main {
         CommandLineOptions given = new CommandLineOptions(args);
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(given);
-        if (given.getIncludes().isEmpty()) {
-            builder.include("dev\\.convsim\\.benchmarks\\..*");
-        }
-        if (!given.getResult().hasValue()) {
-            File target = new File("simulator-benchmarks/target");
-            builder.resultFormat(ResultFormatType.JSON)
-                    .result(new File(target.isDirectory() ? target : new File("."), "jmh-result.json").getPath());
-        }
         if (!given.getProfilers().stream().anyMatch(p -> p.getKlass().contains("CpuTimeProfiler"))) {
             builder.addProfiler(CpuTimeProfiler.class);
         }
-        Options options = builder.build();
+        Options base = builder.build();
+        File target = new File("simulator-benchmarks/target");
+        String resultFile = given.getResult().hasValue()
+                ? given.getResult().get()
+                : new File(target.isDirectory() ? target : new File("."), "jmh-result.json").getPath();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        Collection<RunResult> results = new Runner(options).run();
+        List<RunResult> results = new ArrayList<>();
+        if (!given.getIncludes().isEmpty()) {
+            results.addAll(new Runner(base).run());
+        } else {
+            results.addAll(new Runner(new OptionsBuilder().parent(base).include("dev\\.convsim\\.benchmarks\\..*")
+                    .exclude(PAIRED).build()).run());
+            int rounds = given.getForkCount().hasValue() ? Math.max(1, given.getForkCount().get()) : 3;
+            for (int round = 0; round < rounds; round++) {
+                for (String live : List.of("1000", "1000000")) {
+                    for (String benchmark : List.of("FloorBenchmark", "CaptureBenchmark")) {
+                        results.addAll(new Runner(new OptionsBuilder().parent(base)
+                                .include("dev\\.convsim\\.benchmarks\\." + benchmark + "\\..*")
+                                .param("liveConversations", live).forks(1).build()).run());
+                    }
+                }
+            }
+        }
+        ResultFormatFactory.getInstance(given.getResultFormat().orElse(ResultFormatType.JSON), resultFile)
+                .writeOut(results);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println();
+        System.out.println("Results: " + resultFile);
         System.out.println(report(results, loadBefore, loadAfter));
     }
 
@@ -201,51 +224,61 @@ public final class Main {
             this.results = results;
         }
 
-        private RunResult find(String benchmark, String param) {
+        /** Every run of the benchmark with this parameter value (the paired benchmarks run once per fork). */
+        private List<RunResult> find(String benchmark, String param) {
+            List<RunResult> found = new ArrayList<>();
             for (RunResult r : results) {
                 if (!r.getParams().getBenchmark().endsWith(benchmark)) {
                     continue;
                 }
                 if (param == null || r.getParams().getParamsKeys().stream()
                         .anyMatch(k -> param.equals(r.getParams().getParam(k)))) {
-                    return r;
+                    found.add(r);
                 }
             }
-            return null;
+            return found;
         }
 
+        /** The primary score of every measured iteration of every fork of these runs. */
         Figure primary(String benchmark, String param) {
-            RunResult r = find(benchmark, param);
-            if (r == null) {
+            List<RunResult> runs = find(benchmark, param);
+            if (runs.isEmpty()) {
                 return null;
             }
-            Result<?> primary = r.getPrimaryResult();
-            return new Figure(primary.getStatistics().getPercentile(50), primary.getScoreError(),
-                    (int) primary.getStatistics().getN(), primary.getStatistics().getMax(), median(r, "cpu.ns/op"));
+            ListStatistics scores = new ListStatistics();
+            for (RunResult r : runs) {
+                for (BenchmarkResult fork : r.getBenchmarkResults()) {
+                    for (IterationResult iteration : fork.getIterationResults()) {
+                        scores.addValue(iteration.getPrimaryResult().getScore());
+                    }
+                }
+            }
+            double error = scores.getN() > 2 ? scores.getMeanErrorAt(0.999) : Double.NaN;
+            return new Figure(scores.getPercentile(50), error, (int) scores.getN(), scores.getMax(),
+                    median(runs, "cpu.ns/op"));
         }
 
         /** A secondary result per iteration (JMH sums event counters over iterations, so read them one by one). */
         Figure secondary(String benchmark, String param, String name) {
-            RunResult r = find(benchmark, param);
-            if (r == null) {
-                return null;
-            }
-            List<Double> values = values(r, name);
+            List<RunResult> runs = find(benchmark, param);
+            List<Double> values = values(runs, name);
             if (values.isEmpty()) {
                 return null;
             }
             double spread = (values.get(values.size() - 1) - values.get(0)) / 2;
-            return new Figure(median(r, name), values.size() > 1 ? spread : Double.NaN, values.size(), Double.NaN,
+            return new Figure(median(runs, name), values.size() > 1 ? spread : Double.NaN, values.size(), Double.NaN,
                     null);
         }
 
-        private static List<Double> values(RunResult r, String name) {
+        private static List<Double> values(List<RunResult> runs, String name) {
             List<Double> values = new ArrayList<>();
-            for (BenchmarkResult fork : r.getBenchmarkResults()) {
-                for (IterationResult iteration : fork.getIterationResults()) {
-                    Result<?> result = iteration.getSecondaryResults().get(name);
-                    if (result != null) {
-                        values.add(result.getScore());
+            for (RunResult r : runs) {
+                for (BenchmarkResult fork : r.getBenchmarkResults()) {
+                    for (IterationResult iteration : fork.getIterationResults()) {
+                        Result<?> result = iteration.getSecondaryResults().get(name);
+                        if (result != null) {
+                            values.add(result.getScore());
+                        }
                     }
                 }
             }
@@ -253,8 +286,8 @@ public final class Main {
             return values;
         }
 
-        private static Double median(RunResult r, String name) {
-            List<Double> values = values(r, name);
+        private static Double median(List<RunResult> runs, String name) {
+            List<Double> values = values(runs, name);
             if (values.isEmpty()) {
                 return null;
             }
