@@ -24,7 +24,8 @@ import org.openjdk.jmh.util.ListStatistics;
 /**
  * Runs the benchmarks and prints their figures against the targets of BENCHMARKS.md. Takes JMH's own command-line
  * options (a benchmark filter, {@code -f}, {@code -i}, {@code -prof gc} …); with none it runs every benchmark with
- * the settings in its annotations, about ten minutes on two cores; floor and capture forks alternate (see {@link #PAIRED}).
+ * the settings in its annotations, about ten minutes on two cores, with the forks of the floor and capture
+ * benchmarks alternating one JVM at a time.
  *
  * <pre>{@code
  * java -jar simulator-benchmarks/target/benchmarks.jar              # everything, then the targets table
